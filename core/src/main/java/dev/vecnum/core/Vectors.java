@@ -1,0 +1,58 @@
+package dev.vecnum.core;
+
+import java.util.Arrays;
+
+import dev.vecnum.core.kernel.Kernels;
+
+/**
+ * Small whole-range helpers over flat float arrays (scale, fill, sum of squares) used by training loops and
+ * optimizers. Validated; no allocation; thread-safe for disjoint outputs.
+ */
+public final class Vectors
+{
+    private Vectors()
+    {
+    }
+
+    /**
+     * In place x[i] *= s for i in [off, off+len).
+     *
+     * @param x   data
+     * @param off first element
+     * @param len element count
+     * @param s   factor
+     */
+    public static void scale(final float[] x, final int off, final int len, final float s)
+    {
+        Checks.range("scale", "x", x, off, len);
+        Kernels.ELEMENTWISE.scale(x, off, len, s);
+    }
+
+    /**
+     * x[i] = value for i in [off, off+len).
+     *
+     * @param x     data
+     * @param off   first element
+     * @param len   element count
+     * @param value the value
+     */
+    public static void fill(final float[] x, final int off, final int len, final float value)
+    {
+        Checks.range("fill", "x", x, off, len);
+        Arrays.fill(x, off, off + len, value);
+    }
+
+    /**
+     * Σ x[i]² over [off, off+len), accumulated in double (e.g. for gradient-norm clipping).
+     *
+     * @param x   data
+     * @param off first element
+     * @param len element count
+     * @return the sum of squares
+     */
+    public static double sumOfSquares(final float[] x, final int off, final int len)
+    {
+        Checks.range("sumOfSquares", "x", x, off, len);
+        return Kernels.ELEMENTWISE.sumOfSquares(x, off, len);
+    }
+}
