@@ -24,8 +24,8 @@ public final class Markdown
     public static String report(final Analysis analysis)
     {
         final StringBuilder sb = new StringBuilder();
-        sb.append("In-run limits: FMA peak ").append(num(analysis.peak1() / 1e9)).append(" GFLOP/s (1 thread), ")
-            .append(num(analysis.peakAll() / 1e9)).append(" GFLOP/s (all threads); triad ");
+        sb.append("In-run limits: FMA peak ").append(gflops(analysis.peak1())).append(" (1 thread), ")
+            .append(gflops(analysis.peakAll())).append(" (all threads); triad ");
         final List<String> triads = new ArrayList<>();
         analysis.triad().forEach((ws, bps) -> triads.add(num(bps / 1e9) + " GB/s @ " + Analysis.bytes(ws)));
         sb.append(triads.isEmpty() ? "not measured" : String.join(", ", triads)).append(".\n")
@@ -42,6 +42,11 @@ public final class Markdown
             sb.append("\n### ").append(e.getKey()).append("\n\n").append(table(e.getValue()));
         }
         return sb.toString();
+    }
+
+    private static String gflops(final double flops)
+    {
+        return Double.isFinite(flops) ? num(flops / 1e9) + " GFLOP/s" : "not measured";
     }
 
     static String table(final List<Row> rows)
