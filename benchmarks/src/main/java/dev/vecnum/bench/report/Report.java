@@ -1,0 +1,58 @@
+package dev.vecnum.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code Report <jmh-result.json> <out-dir>}: writes {@code out-dir/report.md} (ratio tables) and PNG plots, and
+ * prints the Markdown. Exit code 2 on a missing or malformed input.
+ */
+public final class Report
+{
+    private Report()
+    {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args JMH JSON file and output directory
+     */
+    public static void main(final String[] args)
+    {
+        System.setProperty("java.awt.headless", "true");
+        if (args.length != 2)
+        {
+            System.err.println("usage: Report <jmh-result.json> <out-dir>");
+            System.exit(2);
+        }
+        try
+        {
+            final Path in = Path.of(args[0]);
+            final Path out = Path.of(args[1]);
+            if (!Files.isReadable(in))
+            {
+                System.err.println("Report: no JMH result at " + in + " (run the benchmarks with " +
+                    "-Djmh.rf=json -Djmh.rff=" + in + ")");
+                System.exit(2);
+            }
+            final Analysis analysis = new Analysis(JmhResult.read(in));
+            final String md = "## vecnum benchmark report\n\nFrom `" + in.getFileName() + "`.\n" +
+                Markdown.report(analysis);
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
+            final List<Path> plots = Plots.write(analysis, out);
+            System.out.println(md);
+            System.out.println("wrote " + out.resolve("report.md"));
+            plots.forEach(p -> System.out.println("wrote " + p));
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            System.err.println("Report: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}
