@@ -1,0 +1,141 @@
+package dev.vecnum.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import dev.vecnum.core.optim.AdamW;
+import dev.vecnum.core.optim.Momentum;
+import dev.vecnum.core.optim.ParameterArena;
+import dev.vecnum.core.optim.Sgd;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * One optimizer step over an arena of {@code size} floats ({@code Optimizer.step()}: one fused pass), beside a
+ * Vector API stream triad a = b + s·c over three arrays of the same size, so every result reads as a fraction of the
+ * memory bandwidth measured in the same run.
+ *
+ * <p>Bytes per element, STREAM convention (reads + writes, no write-allocate): triad 12, SGD 12 (w, g read; w
+ * written), momentum 20 (+ velocity read and written), AdamW 28 (+ m and v read and written). Fraction of bandwidth
+ * = (bytes/element × elements/s) / (12 × triad elements/s). Run with {@code -prof gc} to see the allocation per
+ * step (gc.alloc.rate.norm).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
+@State(Scope.Thread)
+public class OptimizerBenchmark
+{
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /** Floats in the arena (and in each triad array). */
+    @Param({"1000000", "16000000"})
+    int size;
+
+    private float[] a;
+    private float[] b;
+    private float[] c;
+    private Sgd sgd;
+    private Momentum momentum;
+    private AdamW adamw;
+
+    @Setup
+    public void setup()
+    {
+        final Random rnd = new Random(42);
+        a = new float[size];
+        b = random(rnd, size);
+        c = random(rnd, size);
+        sgd = Sgd.builder(arena(rnd)).lr(1e-6).build();
+        momentum = Momentum.builder(arena(rnd)).lr(1e-6).momentum(0.9).build();
+        adamw = AdamW.builder(arena(rnd)).lr(1e-6).weightDecay(0.01).build();
+    }
+
+    private ParameterArena arena(final Random rnd)
+    {
+        final ParameterArena arena = ParameterArena.builder().vector("p", size).build();
+        System.arraycopy(random(rnd, size), 0, arena.params(), 0, size);
+        System.arraycopy(random(rnd, size), 0, arena.grads(), 0, size);
+        return arena;
+    }
+
+    private static float[] random(final Random rnd, final int n)
+    {
+        final float[] x = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = rnd.nextFloat() * 2f - 1f;
+        }
+        return x;
+    }
+
+    /** STREAM triad a = b + 3·c, vectorized: the in-run bandwidth reference. */
+    @Benchmark
+    public float[] triad()
+    {
+        final float[] a = this.a;
+        final float[] b = this.b;
+        final float[] c = this.c;
+        final FloatVector s = FloatVector.broadcast(SPECIES, 3f);
+        final int bound = SPECIES.loopBound(size);
+        int i = 0;
+        for (; i < bound; i += SPECIES.length())
+        {
+            FloatVector.fromArray(SPECIES, c, i).fma(s, FloatVector.fromArray(SPECIES, b, i)).intoArray(a, i);
+        }
+        for (; i < size; i++)
+        {
+            a[i] = Math.fma(c[i], 3f, b[i]);
+        }
+        return a;
+    }
+
+    /** One SGD step over the arena. */
+    @Benchmark
+    public boolean sgd()
+    {
+        return sgd.step();
+    }
+
+    /** One momentum step over the arena. */
+    @Benchmark
+    public boolean momentum()
+    {
+        return momentum.step();
+    }
+
+    /** One AdamW step over the arena. */
+    @Benchmark
+    public boolean adamw()
+    {
+        return adamw.step();
+    }
+
+    /**
+     * Runs this benchmark class.
+     *
+     * @param args ignored
+     * @throws RunnerException from JMH
+     */
+    public static void main(final String[] args) throws RunnerException
+    {
+        new Runner(new OptionsBuilder().include(OptimizerBenchmark.class.getSimpleName()).build()).run();
+    }
+}
