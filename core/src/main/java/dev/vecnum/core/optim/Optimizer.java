@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vecnum.core.parallel.WorkerPool;
+
 /**
  * An in-place optimizer over a {@link ParameterArena}: {@link #step()} applies one update to every parameter from
  * the arena's gradients, one fused kernel pass per contiguous range of each parameter group.
@@ -37,6 +39,12 @@ import java.util.Map;
  */
 public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
 {
+    /**
+     * Default smallest range (in floats) that a step splits over the worker pool; smaller arenas run on the caller's
+     * thread only.
+     */
+    public static final int DEFAULT_PARALLEL_THRESHOLD = 1 << 18;
+
     private static final int MAGIC = 0x564E4F53; // "VNOS"
     private static final int VERSION = 1;
 
@@ -55,6 +63,7 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
     private final LrSchedule schedule;
     private final double maxGradNorm;
     private final NonFinitePolicy nonFinite;
+    private final ArenaPasses passes;
 
     private int step;
     private long skipped;
@@ -69,6 +78,9 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
         schedule = b.schedule;
         maxGradNorm = b.maxGradNorm;
         nonFinite = b.nonFinite;
+        final WorkerPool pool = b.poolSet ? b.pool :
+            arena.size() >= b.parallelThreshold ? WorkerPool.shared() : null;
+        passes = new ArenaPasses(this, pool, b.parallelThreshold, arena.size());
 
         final List<List<ParameterView>> members = b.resolveGroups(kind);
         final int n = members.size();
@@ -133,7 +145,7 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
         }
         if (nonFinite != NonFinitePolicy.IGNORE || maxGradNorm > 0.0)
         {
-            final double sumSq = GradClip.blockedSumOfSquares(grads, 0, grads.length);
+            final double sumSq = passes.sumOfSquares(grads);
             lastGradNorm = Math.sqrt(sumSq);
             if (!Double.isFinite(sumSq) && nonFinite != NonFinitePolicy.IGNORE)
             {
@@ -146,7 +158,11 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
             }
             if (maxGradNorm > 0.0)
             {
-                GradClip.scaleIfAbove(grads, 0, grads.length, lastGradNorm, maxGradNorm);
+                final float coef = GradClip.coefficient(lastGradNorm, maxGradNorm);
+                if (coef != 1f)
+                {
+                    passes.scale(grads, coef);
+                }
             }
         }
         for (int g = 0; g < baseLr.length; g++)
@@ -157,7 +173,7 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
             final int[] lens = rangeLen[g];
             for (int r = 0; r < offs.length; r++)
             {
-                update(offs[r], lens[r], lr, wd, t);
+                passes.update(offs[r], lens[r], lr, wd, t);
             }
             lastLr[g] = nextLr[g];
         }
@@ -298,6 +314,14 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
     }
 
     /**
+     * @return whether steps split large ranges over a worker pool
+     */
+    public boolean parallel()
+    {
+        return passes.parallel();
+    }
+
+    /**
      * @return the schedule
      */
     public LrSchedule schedule()
@@ -431,6 +455,9 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
         LrSchedule schedule = LrSchedule.constant();
         double maxGradNorm;
         NonFinitePolicy nonFinite = NonFinitePolicy.IGNORE;
+        WorkerPool pool;
+        boolean poolSet;
+        int parallelThreshold = DEFAULT_PARALLEL_THRESHOLD;
 
         Builder(final ParameterArena arena, final String owner)
         {
@@ -513,6 +540,35 @@ public abstract sealed class Optimizer permits Sgd, Momentum, AdamW
                 throw new IllegalArgumentException(owner + ": policy is null");
             }
             nonFinite = policy;
+            return self();
+        }
+
+        /**
+         * The pool that splits ranges of at least {@link #parallelThreshold} floats (default: the shared pool,
+         * {@link WorkerPool#shared()}, taken only when the arena reaches the threshold). Results are bit-identical
+         * whatever the pool's thread count.
+         *
+         * @param value the pool, or null to run every step on the caller's thread
+         * @return this builder
+         */
+        public B workers(final WorkerPool value)
+        {
+            pool = value;
+            poolSet = true;
+            return self();
+        }
+
+        /**
+         * @param elements smallest range split over the pool, ≥ 1 (default {@link #DEFAULT_PARALLEL_THRESHOLD})
+         * @return this builder
+         */
+        public B parallelThreshold(final int elements)
+        {
+            if (elements < 1)
+            {
+                throw new IllegalArgumentException(owner + ": parallelThreshold must be >= 1, got " + elements);
+            }
+            parallelThreshold = elements;
             return self();
         }
 
