@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -22,6 +23,7 @@ import dev.vecnum.core.optim.AdamW;
 import dev.vecnum.core.optim.Momentum;
 import dev.vecnum.core.optim.ParameterArena;
 import dev.vecnum.core.optim.Sgd;
+import dev.vecnum.core.parallel.WorkerPool;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -46,8 +48,15 @@ public class OptimizerBenchmark
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     /** Floats in the arena (and in each triad array). */
-    @Param({"1000000", "16000000"})
+    @Param({"1000", "1000000", "16000000"})
     int size;
+
+    /** Participants of the worker pool (1 = the caller only); the triad is split the same way. */
+    @Param({"1", "2"})
+    int threads;
+
+    private WorkerPool pool;
+    private final TriadTask triadTask = new TriadTask();
 
     private float[] a;
     private float[] b;
@@ -60,12 +69,22 @@ public class OptimizerBenchmark
     public void setup()
     {
         final Random rnd = new Random(42);
+        pool = new WorkerPool(threads);
         a = new float[size];
         b = random(rnd, size);
         c = random(rnd, size);
-        sgd = Sgd.builder(arena(rnd)).lr(1e-6).build();
-        momentum = Momentum.builder(arena(rnd)).lr(1e-6).momentum(0.9).build();
-        adamw = AdamW.builder(arena(rnd)).lr(1e-6).weightDecay(0.01).build();
+        sgd = Sgd.builder(arena(rnd)).lr(1e-6).workers(pool).build();
+        momentum = Momentum.builder(arena(rnd)).lr(1e-6).momentum(0.9).workers(pool).build();
+        adamw = AdamW.builder(arena(rnd)).lr(1e-6).weightDecay(0.01).workers(pool).build();
+        triadTask.a = a;
+        triadTask.b = b;
+        triadTask.c = c;
+    }
+
+    @TearDown
+    public void tearDown()
+    {
+        pool.close();
     }
 
     private ParameterArena arena(final Random rnd)
@@ -86,25 +105,50 @@ public class OptimizerBenchmark
         return x;
     }
 
-    /** STREAM triad a = b + 3·c, vectorized: the in-run bandwidth reference. */
+    /** STREAM triad a = b + 3·c, vectorized, split like the optimizers: the in-run bandwidth reference. */
     @Benchmark
     public float[] triad()
     {
-        final float[] a = this.a;
-        final float[] b = this.b;
-        final float[] c = this.c;
+        if (threads == 1 || size < dev.vecnum.core.optim.Optimizer.DEFAULT_PARALLEL_THRESHOLD)
+        {
+            triad(a, b, c, 0, size);
+        }
+        else
+        {
+            pool.execute(triadTask, threads);
+        }
+        return a;
+    }
+
+    private static void triad(final float[] a, final float[] b, final float[] c, final int from, final int to)
+    {
         final FloatVector s = FloatVector.broadcast(SPECIES, 3f);
-        final int bound = SPECIES.loopBound(size);
-        int i = 0;
+        final int bound = from + SPECIES.loopBound(to - from);
+        int i = from;
         for (; i < bound; i += SPECIES.length())
         {
             FloatVector.fromArray(SPECIES, c, i).fma(s, FloatVector.fromArray(SPECIES, b, i)).intoArray(a, i);
         }
-        for (; i < size; i++)
+        for (; i < to; i++)
         {
             a[i] = Math.fma(c[i], 3f, b[i]);
         }
-        return a;
+    }
+
+    /** One piece of the triad per task. */
+    private static final class TriadTask implements WorkerPool.Task
+    {
+        float[] a;
+        float[] b;
+        float[] c;
+
+        @Override
+        public void run(final int taskIndex, final int taskCount)
+        {
+            final int n = a.length;
+            triad(a, b, c, WorkerPool.partitionStart(taskIndex, taskCount, n),
+                WorkerPool.partitionStart(taskIndex + 1, taskCount, n));
+        }
     }
 
     /** One SGD step over the arena. */
