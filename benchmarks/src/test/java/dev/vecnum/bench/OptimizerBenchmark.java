@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import dev.vecnum.core.optim.AdamW;
 import dev.vecnum.core.optim.Momentum;
+import dev.vecnum.core.optim.NonFinitePolicy;
 import dev.vecnum.core.optim.ParameterArena;
 import dev.vecnum.core.optim.Sgd;
 import dev.vecnum.core.parallel.WorkerPool;
@@ -35,7 +36,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Bytes per element, STREAM convention (reads + writes, no write-allocate): triad 12, SGD 12 (w, g read; w
  * written), momentum 20 (+ velocity read and written), AdamW 28 (+ m and v read and written). Fraction of bandwidth
  * = (bytes/element × elements/s) / (12 × triad elements/s). Run with {@code -prof gc} to see the allocation per
- * step (gc.alloc.rate.norm).
+ * step (gc.alloc.rate.norm); at large sizes the few operations per iteration make JMH's own per-iteration
+ * allocations show up there too (compare the triad, which allocates nothing), so read it at size 1000.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -64,6 +66,7 @@ public class OptimizerBenchmark
     private Sgd sgd;
     private Momentum momentum;
     private AdamW adamw;
+    private AdamW adamwGuarded;
 
     @Setup
     public void setup()
@@ -76,6 +79,8 @@ public class OptimizerBenchmark
         sgd = Sgd.builder(arena(rnd)).lr(1e-6).workers(pool).build();
         momentum = Momentum.builder(arena(rnd)).lr(1e-6).momentum(0.9).workers(pool).build();
         adamw = AdamW.builder(arena(rnd)).lr(1e-6).weightDecay(0.01).workers(pool).build();
+        adamwGuarded = AdamW.builder(arena(rnd)).lr(1e-6).weightDecay(0.01).workers(pool)
+            .clipGradNorm(1.0).nonFiniteGradients(NonFinitePolicy.THROW).build();
         triadTask.a = a;
         triadTask.b = b;
         triadTask.c = c;
@@ -170,6 +175,16 @@ public class OptimizerBenchmark
     public boolean adamw()
     {
         return adamw.step();
+    }
+
+    /**
+     * One AdamW step with global-norm clipping and the THROW guard: one more read pass over the gradients (the first
+     * step also scales them; afterwards their norm is within bounds).
+     */
+    @Benchmark
+    public boolean adamwClipped()
+    {
+        return adamwGuarded.step();
     }
 
     /**
