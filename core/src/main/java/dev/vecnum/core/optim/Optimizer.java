@@ -32,6 +32,11 @@ import dev.vecnum.core.parallel.WorkerPool;
  * }
  * }</pre>
  *
+ * <p>Threads: ranges of at least {@link #DEFAULT_PARALLEL_THRESHOLD} floats (see
+ * {@link Builder#parallelThreshold}) are split over a {@link WorkerPool} (the shared pool unless
+ * {@link Builder#workers} says otherwise); element-wise updates on disjoint pieces and a fixed-block norm make the
+ * results bit-identical whatever the thread count. Smaller arenas never touch the pool.
+ *
  * <p>Resuming: {@link #saveState()} / {@link #loadState(byte[])} carry the step counter (and with it the schedule
  * position) and every state array; together with the parameters, a restored run continues bit for bit.
  *
