@@ -77,7 +77,9 @@ public interface ElementwiseKernels
     void scale(float[] x, int off, int len, float s);
 
     /**
-     * Σ x[i]² accumulated in double.
+     * Σ x[i]² with a double result. The scalar reference squares and adds in double, element by element; the vector
+     * version sums blocks of floats in float lanes (relative error about 1e-6) and adds the blocks in double. Both are
+     * deterministic functions of (x, off, len), and the result is finite exactly when every element is.
      *
      * @param x   data
      * @param off first element

@@ -15,6 +15,8 @@ final class VectorElementwise implements ElementwiseKernels
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final ScalarElementwise SCALAR = ScalarElementwise.INSTANCE;
+    /** Floats per float-accumulated block of {@link #sumOfSquares}; a multiple of 4 vectors on every shape. */
+    private static final int SOS_BLOCK = 1024;
 
     @Override
     public void relu(final float[] x, final int off, final int len)
@@ -140,7 +142,61 @@ final class VectorElementwise implements ElementwiseKernels
     @Override
     public double sumOfSquares(final float[] x, final int off, final int len)
     {
-        // float lanes would lose precision on long arrays; widen per element as the scalar reference does
-        return SCALAR.sumOfSquares(x, off, len);
+        // blocks of SOS_BLOCK floats summed in float lanes, each block widened to double: a float partial holds at
+        // most SOS_BLOCK / (4 * LANES) squares, so its relative error stays near 1e-6 however long the array
+        double sum = 0.0;
+        int i = 0;
+        for (; i + SOS_BLOCK <= len; i += SOS_BLOCK)
+        {
+            sum += blockSumOfSquares(x, off + i, SOS_BLOCK);
+        }
+        final int bound = SPECIES.loopBound(len - i);
+        if (bound > 0)
+        {
+            sum += blockSumOfSquares(x, off + i, bound);
+            i += bound;
+        }
+        // scalar tail
+        return sum + SCALAR.sumOfSquares(x, off + i, len - i);
+    }
+
+    /** Σ x² over a block of whole vectors (len ≤ SOS_BLOCK, a multiple of LANES). */
+    private static double blockSumOfSquares(final float[] x, final int off, final int len)
+    {
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
+        FloatVector acc2 = FloatVector.zero(SPECIES);
+        FloatVector acc3 = FloatVector.zero(SPECIES);
+        final int bound4 = len - len % (4 * LANES);
+        int i = 0;
+        for (; i < bound4; i += 4 * LANES)
+        {
+            final FloatVector v0 = FloatVector.fromArray(SPECIES, x, off + i);
+            final FloatVector v1 = FloatVector.fromArray(SPECIES, x, off + i + LANES);
+            final FloatVector v2 = FloatVector.fromArray(SPECIES, x, off + i + 2 * LANES);
+            final FloatVector v3 = FloatVector.fromArray(SPECIES, x, off + i + 3 * LANES);
+            acc0 = v0.fma(v0, acc0);
+            acc1 = v1.fma(v1, acc1);
+            acc2 = v2.fma(v2, acc2);
+            acc3 = v3.fma(v3, acc3);
+        }
+        for (; i < len; i += LANES)
+        {
+            final FloatVector v = FloatVector.fromArray(SPECIES, x, off + i);
+            acc0 = v.fma(v, acc0);
+        }
+        final FloatVector acc = acc0.add(acc1).add(acc2.add(acc3));
+        // lanes in fixed order (not reduceLanes, whose order may differ between interpreter and JIT): deterministic
+        double sum = 0.0;
+        for (int k = 0; k < LANES; k++)
+        {
+            sum += acc.lane(k);
+        }
+        if (!Double.isFinite(sum))
+        {
+            // a float square or partial overflowed, or the data is non-finite: the double reference tells them apart
+            return SCALAR.sumOfSquares(x, off, len);
+        }
+        return sum;
     }
 }
