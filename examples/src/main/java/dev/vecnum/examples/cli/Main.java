@@ -1,0 +1,2 @@
+package dev.vecnum.examples.cli;
+public final class Main { public static void main(String[] a) {} }
