@@ -2,6 +2,7 @@ package dev.vecnum.examples.monitor;
 
 import dev.vecnum.examples.train.EpochResult;
 import dev.vecnum.examples.train.LrSchedule;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ public final class Plots
 {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 650;
+    private static final int ZOOM_FROM = 3;
+    // distinct, colour-blind friendly (Okabe-Ito, then Tableau) so six runs or ten singular values stay apart
+    private static final Color[] COLORS = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0xD55E00),
+        new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442), new Color(0x8C564B), new Color(0x7F7F7F)};
 
     static
     {
@@ -42,20 +48,28 @@ public final class Plots
      */
     public static void validLoss(final Path file, final Map<String, List<EpochResult>> runs) throws IOException
     {
-        final XYChart chart = chart("Valid MSE per epoch", "epoch", "valid MSE (log scale)", WIDTH, HEIGHT);
-        chart.getStyler().setYAxisLogarithmic(true);
+        final XYChart all = chart("Valid MSE per epoch", "epoch", "valid MSE (log scale)", WIDTH, HEIGHT);
+        all.getStyler().setYAxisLogarithmic(true);
+        final XYChart zoom = chart("Valid MSE per epoch, from epoch " + ZOOM_FROM + " (linear scale)", "epoch",
+            "valid MSE", WIDTH, HEIGHT);
         runs.forEach((name, epochs) ->
         {
-            final double[] x = new double[epochs.size()];
-            final double[] y = new double[epochs.size()];
-            for (int i = 0; i < epochs.size(); i++)
-            {
-                x[i] = epochs.get(i).epoch();
-                y[i] = epochs.get(i).validLoss();
-            }
-            line(chart, name, x, y);
+            curve(all, name, epochs, 0);
+            curve(zoom, name, epochs, Math.min(ZOOM_FROM, epochs.size() - 1));
         });
-        save(file, chart);
+        save(file, List.of(all, zoom), 2, 1);
+    }
+
+    private static void curve(final XYChart chart, final String name, final List<EpochResult> epochs, final int from)
+    {
+        final double[] x = new double[epochs.size() - from];
+        final double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++)
+        {
+            x[i] = epochs.get(from + i).epoch();
+            y[i] = epochs.get(from + i).validLoss();
+        }
+        line(chart, name, x, y);
     }
 
     /**
@@ -70,17 +84,20 @@ public final class Plots
     public static void lrSchedule(final Path file, final String title, final LrSchedule schedule, final int steps)
         throws IOException
     {
-        final XYChart chart = chart(title, "step", "learning rate", WIDTH, HEIGHT);
+        // XChart's tick labels break down for values around 1e-5, so the axis is in units of a power of ten
+        final int exponent = (int) Math.floor(Math.log10(Math.max(schedule.lr(), Double.MIN_NORMAL)));
+        final double unit = Math.pow(10, exponent);
+        final XYChart chart = chart(title, "step", "learning rate (x 1e" + exponent + ")", WIDTH, HEIGHT);
         chart.getStyler().setLegendVisible(false);
         final double[] x = new double[steps];
         final double[] y = new double[steps];
         for (int t = 1; t <= steps; t++)
         {
             x[t - 1] = t;
-            y[t - 1] = schedule.at(t);
+            y[t - 1] = schedule.at(t) / unit;
         }
         line(chart, "lr", x, y);
-        save(file, chart);
+        save(file, List.of(chart), 1, 1);
     }
 
     /**
@@ -118,13 +135,7 @@ public final class Plots
             }
             panels.add(chart);
         });
-        final int columns = 2;
-        final int rows = (panels.size() + columns - 1) / columns;
-        try (PendingFile pending = PendingFile.create(file))
-        {
-            BitmapEncoder.saveBitmap(panels, rows, columns, pending.out(), BitmapFormat.PNG);
-            pending.commit();
-        }
+        save(file, panels, (panels.size() + 1) / 2, 2);
     }
 
     private static XYChart chart(final String title, final String xTitle, final String yTitle, final int width,
@@ -133,7 +144,8 @@ public final class Plots
         final XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
             .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setSeriesColors(COLORS);
         return chart;
     }
 
@@ -143,11 +155,12 @@ public final class Plots
         series.setMarker(SeriesMarkers.NONE);
     }
 
-    private static void save(final Path file, final XYChart chart) throws IOException
+    private static void save(final Path file, final List<XYChart> charts, final int rows, final int columns)
+        throws IOException
     {
         try (PendingFile pending = PendingFile.create(file))
         {
-            BitmapEncoder.saveBitmap(chart, pending.out(), BitmapFormat.PNG);
+            BitmapEncoder.saveBitmap(charts, rows, columns, pending.out(), BitmapFormat.PNG);
             pending.commit();
         }
     }
