@@ -157,9 +157,8 @@ public final class TrainCommand implements Callable<Integer>
         }
         if (!quiet)
         {
-            spec.commandLine().getOut().printf(Locale.ROOT, "final: train %.4f  valid %.4f  test %.4f%n",
-                run.trainLoss(), run.history().isEmpty() ? run.trainLoss() : run.history().get(run.history().size() - 1).validLoss(),
-                run.testLoss());
+            spec.commandLine().getOut().printf(Locale.ROOT, "final MSE: train %.4f  valid %.4f  test %.4f%n",
+                run.trainLoss(), run.validLoss(), run.testLoss());
         }
         return 0;
     }

@@ -26,6 +26,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvLoader
 {
+    // spellings of NaN and infinity that other tools (pandas, numpy) read, so the message says what is wrong
+    private static final java.util.regex.Pattern NON_FINITE =
+        java.util.regex.Pattern.compile("(?i)[+-]?(inf|infinity|nan)");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
     private CsvLoader()
@@ -182,7 +185,9 @@ public final class CsvLoader
         }
         catch (final NumberFormatException e)
         {
-            throw new BadInputException(where + ": not a number: '" + cell + "'", e);
+            final boolean nonFinite = NON_FINITE.matcher(cell).matches();
+            throw new BadInputException(where + ": " + (nonFinite ? "not a finite number" : "not a number") + ": '" +
+                cell + "'", e);
         }
         if (!Double.isFinite(value))
         {

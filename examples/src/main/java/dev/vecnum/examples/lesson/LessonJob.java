@@ -36,11 +36,12 @@ public final class LessonJob
      *
      * @param run            which run
      * @param epochs         its epoch records
+     * @param trainLoss      MSE on the whole train split after training
      * @param testLoss       MSE on the test split after training
      * @param singularValues singular values of the last hidden layer's weights at init and after each epoch
      * @param steps          optimizer steps taken
      */
-    public record Outcome(LessonRun run, List<EpochResult> epochs, double testLoss, List<double[]> singularValues,
+    public record Outcome(LessonRun run, List<EpochResult> epochs, double trainLoss, double testLoss, List<double[]> singularValues,
         long steps)
     {
         /**
@@ -91,7 +92,7 @@ public final class LessonJob
             training.nextEpoch(Trainer.BatchListener.NONE);
             singular.add(singularValues(training, lastHidden));
         }
-        return new Outcome(run, List.copyOf(training.history()), training.testLoss(), singular,
+        return new Outcome(run, List.copyOf(training.history()), training.trainLoss(), training.testLoss(), singular,
             training.optimizer().stepCount());
     }
 
@@ -144,7 +145,8 @@ public final class LessonJob
     }
 
     /**
-     * The results table: run, final train/valid/test loss, the lesson's final valid loss, and time per epoch.
+     * The results table: run, train/valid/test MSE of the final parameters on each whole split, the lesson's final
+     * valid MSE, and the mean and best wall time of an epoch's training loop.
      *
      * @param outcomes the runs' results
      * @return the table, one line per run after a header, each ending in a newline
@@ -157,7 +159,7 @@ public final class LessonJob
         for (final Outcome o : outcomes)
         {
             table.append(String.format(Locale.ROOT, "%-14s %6d %5d %10.4f %10.4f %10.4f %13.3f %9.2f %9.2f%n",
-                o.run().runName(), o.run().epochs(), o.run().batch(), o.last().trainLoss(), o.last().validLoss(),
+                o.run().runName(), o.run().epochs(), o.run().batch(), o.trainLoss(), o.last().validLoss(),
                 o.testLoss(), o.run().lessonFinalValid(), o.msPerEpoch(), o.bestMsPerEpoch()));
         }
         return table.toString();

@@ -67,6 +67,14 @@ public final class TrainingRun
     }
 
     /**
+     * @return MSE on the valid split with the current parameters
+     */
+    public double validLoss()
+    {
+        return mlp.meanSquaredError(data.valid());
+    }
+
+    /**
      * @return MSE on the training split with the current parameters
      */
     public double trainLoss()
