@@ -82,7 +82,18 @@ public final class ScalarElementwise implements ElementwiseKernels
         final float[] x, final int xOff, final int rows, final int cols, final float[] out, final int outOff,
         final float scale)
     {
-        for (int j = 0; j < cols; j++)
+        columnSums(x, xOff, rows, cols, 0, cols, out, outOff, scale);
+    }
+
+    /**
+     * out[j] = scale · Σ_i x[i, j] for columns j in [fromCol, toCol) of a row-major block with row stride
+     * {@code cols}; rows summed in order.
+     */
+    static void columnSums(
+        final float[] x, final int xOff, final int rows, final int cols, final int fromCol, final int toCol,
+        final float[] out, final int outOff, final float scale)
+    {
+        for (int j = fromCol; j < toCol; j++)
         {
             float sum = 0f;
             for (int r = 0; r < rows; r++)

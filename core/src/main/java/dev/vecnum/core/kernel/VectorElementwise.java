@@ -120,17 +120,8 @@ final class VectorElementwise implements ElementwiseKernels
             }
             sum.mul(scale).intoArray(out, outOff + j);
         }
-        if (j < cols)
-        {
-            // masked tail: same per-column summation order as the scalar reference
-            final VectorMask<Float> mask = SPECIES.indexInRange(j, cols);
-            FloatVector sum = FloatVector.zero(SPECIES);
-            for (int r = 0; r < rows; r++)
-            {
-                sum = sum.add(FloatVector.fromArray(SPECIES, x, xOff + r * cols + j, mask));
-            }
-            sum.mul(scale).intoArray(out, outOff + j, mask);
-        }
+        // scalar tail columns (no masked loads: they allocate on JDK 17 where C2 does not intrinsify them)
+        ScalarElementwise.columnSums(x, xOff, rows, cols, j, cols, out, outOff, scale);
     }
 
     @Override
