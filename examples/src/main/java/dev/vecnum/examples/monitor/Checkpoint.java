@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Everything a resumed run needs to continue exactly as an uninterrupted one: parameters, optimizer state and step
- * counter (the schedule position), and the epochs done (the log so far). Data order is fixed, so there is no
+ * Everything a resumed run needs to continue exactly as an uninterrupted one: parameters, the optimizer's state
+ * (saved by core, including the step counter, i.e. the schedule position), and the epochs done (the log so far). Data order is fixed, so there is no
  * random state to save.
  *
  * <p>File format (big-endian): magic {@code "VNCK"}, version 1, payload length, payload, CRC-32C of the payload.
@@ -27,13 +27,11 @@ import java.util.zip.CRC32C;
  * {@link BadInputException}.
  *
  * @param fingerprint what the state belongs to (architecture, data columns, optimizer, batch); a resume must match
- * @param steps       optimizer steps taken
  * @param params      the parameters
- * @param state       the optimizer's state arrays
+ * @param state       the optimizer's state (moments or velocity, step counter) in core's format
  * @param history     the epochs done, in order
  */
-public record Checkpoint(String fingerprint, long steps, float[] params, List<float[]> state,
-    List<EpochResult> history)
+public record Checkpoint(String fingerprint, float[] params, byte[] state, List<EpochResult> history)
 {
     private static final int MAGIC = 0x564E434B;
     private static final int VERSION = 1;
@@ -49,9 +47,7 @@ public record Checkpoint(String fingerprint, long steps, float[] params, List<fl
      */
     public static Checkpoint of(final String fingerprint, final TrainingRun run)
     {
-        final List<float[]> state = new ArrayList<>();
-        run.optimizer().state().forEach(s -> state.add(s.clone()));
-        return new Checkpoint(fingerprint, run.optimizer().stepCount(), run.mlp().params().clone(), state,
+        return new Checkpoint(fingerprint, run.mlp().params().clone(), run.optimizer().saveState(),
             List.copyOf(run.history()));
     }
 
@@ -70,21 +66,19 @@ public record Checkpoint(String fingerprint, long steps, float[] params, List<fl
             throw new BadInputException(source + ": checkpoint is for [" + fingerprint + "], this run is [" +
                 expectedFingerprint + "]");
         }
-        final List<float[]> target = run.optimizer().state();
-        if (params.length != run.mlp().params().length || state.size() != target.size())
+        if (params.length != run.mlp().params().length)
         {
             throw new BadInputException(source + ": checkpoint shapes do not match the model");
         }
-        for (int i = 0; i < state.size(); i++)
+        try
         {
-            if (state.get(i).length != target.get(i).length)
-            {
-                throw new BadInputException(source + ": checkpoint optimizer state does not match the optimizer");
-            }
-            System.arraycopy(state.get(i), 0, target.get(i), 0, state.get(i).length);
+            run.optimizer().loadState(state);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(source + ": checkpoint optimizer state does not fit: " + e.getMessage(), e);
         }
         System.arraycopy(params, 0, run.mlp().params(), 0, params.length);
-        run.optimizer().restoreStepCount(steps);
         run.restoreHistory(history);
     }
 
@@ -167,13 +161,9 @@ public record Checkpoint(String fingerprint, long steps, float[] params, List<fl
         final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         final DataOutputStream out = new DataOutputStream(buffer);
         out.writeUTF(fingerprint);
-        out.writeLong(steps);
         writeFloats(out, params);
-        out.writeInt(state.size());
-        for (final float[] s : state)
-        {
-            writeFloats(out, s);
-        }
+        out.writeInt(state.length);
+        out.write(state);
         out.writeInt(history.size());
         for (final EpochResult e : history)
         {
@@ -190,14 +180,9 @@ public record Checkpoint(String fingerprint, long steps, float[] params, List<fl
     private static Checkpoint parse(final DataInputStream in) throws IOException
     {
         final String fingerprint = in.readUTF();
-        final long steps = in.readLong();
         final float[] params = readFloats(in);
-        final int stateCount = count(in);
-        final List<float[]> state = new ArrayList<>();
-        for (int i = 0; i < stateCount; i++)
-        {
-            state.add(readFloats(in));
-        }
+        final byte[] state = new byte[count(in)];
+        in.readFully(state);
         final int epochs = count(in);
         final List<EpochResult> history = new ArrayList<>();
         for (int i = 0; i < epochs; i++)
@@ -209,7 +194,7 @@ public record Checkpoint(String fingerprint, long steps, float[] params, List<fl
         {
             throw new IOException("trailing bytes");
         }
-        return new Checkpoint(fingerprint, steps, params, state, history);
+        return new Checkpoint(fingerprint, params, state, history);
     }
 
     private static void writeFloats(final DataOutputStream out, final float[] values) throws IOException

@@ -2,6 +2,7 @@ package dev.vecnum.examples.nn;
 
 import dev.vecnum.core.Activations;
 import dev.vecnum.core.Matmul;
+import dev.vecnum.core.Reductions;
 import dev.vecnum.core.Vectors;
 
 /**
@@ -84,29 +85,10 @@ public final class Dense
         }
         Matmul.matmulTransA(x, xOff, g, 0, grads, weightOffset, in, rows, out);
         Vectors.scale(grads, weightOffset, in * out, 1f / rows);
-        columnMean(g, rows, out, grads, biasOffset);
+        Reductions.columnMean(g, 0, rows, out, grads, biasOffset);
         if (gradIn != null)
         {
             Matmul.matmulTransB(g, 0, params, weightOffset, gradIn, 0, rows, out, in);
-        }
-    }
-
-    /**
-     * out[j] = (Σ_r g[r, j]) · (1/rows), rows summed in order: the same arithmetic as
-     * {@code Reductions.columnMean}, which is avoided here because on JDK 17 its masked tail (cols not a multiple of
-     * the vector length, e.g. 10 of 16 lanes) allocates on every call (see the examples report).
-     */
-    private static void columnMean(final float[] g, final int rows, final int cols, final float[] out, final int outOff)
-    {
-        final float scale = 1f / rows;
-        for (int j = 0; j < cols; j++)
-        {
-            float sum = 0f;
-            for (int r = 0; r < rows; r++)
-            {
-                sum += g[r * cols + j];
-            }
-            out[outOff + j] = sum * scale;
         }
     }
 

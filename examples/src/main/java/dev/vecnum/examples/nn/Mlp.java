@@ -1,11 +1,12 @@
 package dev.vecnum.examples.nn;
 
+import dev.vecnum.core.optim.ParameterArena;
 import dev.vecnum.examples.data.Dataset;
 
 /**
  * A multi-layer perceptron: Dense layers with ReLU on every hidden layer and a linear output, trained with MSE.
  *
- * <p>All parameters live in one flat array, <b>all weight matrices first, then all biases</b>, so weights and biases
+ * <p>All parameters live in one {@link ParameterArena}, <b>all weight matrices first, then all biases</b>, so weights and biases
  * are each one contiguous range (the lesson decays weights but not biases); gradients sit at the same offsets of a
  * parallel array. Activation and gradient buffers are allocated once for {@link #capacity()} rows; a training step
  * or an evaluation allocates nothing, and a short batch reuses the same buffers with fewer rows.
@@ -17,6 +18,7 @@ public final class Mlp
     private final int[] sizes;
     private final int capacity;
     private final Dense[] layers;
+    private final ParameterArena arena;
     private final float[] params;
     private final float[] grads;
     private final int weightCount;
@@ -38,28 +40,33 @@ public final class Mlp
         this.capacity = capacity;
         final int count = sizes.length - 1;
         int weights = 0;
-        int biases = 0;
         for (int i = 0; i < count; i++)
         {
             weights += sizes[i] * sizes[i + 1];
-            biases += sizes[i + 1];
         }
         weightCount = weights;
         layers = new Dense[count];
         outputs = new float[count][];
         outputGrads = new float[count][];
-        int weightOffset = 0;
-        int biasOffset = weights;
+        final ParameterArena.Builder builder = ParameterArena.builder();
         for (int i = 0; i < count; i++)
         {
-            layers[i] = new Dense(sizes[i], sizes[i + 1], i < count - 1, weightOffset, biasOffset);
-            weightOffset += sizes[i] * sizes[i + 1];
-            biasOffset += sizes[i + 1];
+            builder.matrix(weightName(i), sizes[i], sizes[i + 1]);
+        }
+        for (int i = 0; i < count; i++)
+        {
+            builder.vector(biasName(i), sizes[i + 1]);
+        }
+        arena = builder.build();
+        for (int i = 0; i < count; i++)
+        {
+            layers[i] = new Dense(sizes[i], sizes[i + 1], i < count - 1, arena.view(weightName(i)).offset(),
+                arena.view(biasName(i)).offset());
             outputs[i] = new float[capacity * sizes[i + 1]];
             outputGrads[i] = new float[capacity * sizes[i + 1]];
         }
-        params = new float[weights + biases];
-        grads = new float[weights + biases];
+        params = arena.params();
+        grads = arena.grads();
     }
 
     /**
@@ -134,6 +141,32 @@ public final class Mlp
         {
             throw new IllegalArgumentException("rows must be in 1.." + capacity + ", got " + rows);
         }
+    }
+
+    /**
+     * @param layer layer index
+     * @return the arena view name of its weight matrix, {@code w<layer>}
+     */
+    public static String weightName(final int layer)
+    {
+        return "w" + layer;
+    }
+
+    /**
+     * @param layer layer index
+     * @return the arena view name of its bias vector, {@code b<layer>}
+     */
+    public static String biasName(final int layer)
+    {
+        return "b" + layer;
+    }
+
+    /**
+     * @return the parameter arena: views w0, w1, … (in×out each), then b0, b1, …
+     */
+    public ParameterArena arena()
+    {
+        return arena;
     }
 
     /**

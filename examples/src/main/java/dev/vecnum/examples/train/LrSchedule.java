@@ -30,23 +30,25 @@ public record LrSchedule(Kind kind, double lr, int warmup, int total)
 
     /**
      * @param step 1-based step
-     * @return the learning rate for that step
+     * @return the learning rate for that step (computed by core's schedule, the one the optimizer uses)
      */
     public double at(final long step)
     {
-        if (kind == Kind.CONSTANT)
+        return toCore().lr(lr, step);
+    }
+
+    /**
+     * The core schedule the optimizer runs (a function of the base rate and the step).
+     *
+     * @return the schedule
+     */
+    public dev.vecnum.core.optim.LrSchedule toCore()
+    {
+        return switch (kind)
         {
-            return lr;
-        }
-        if (step <= warmup)
-        {
-            return lr * step / warmup;
-        }
-        if (step >= total)
-        {
-            return 0;
-        }
-        final double progress = (double) (step - warmup) / (total - warmup);
-        return kind == Kind.LINEAR ? lr - lr * progress : lr * 0.5 * (1 + Math.cos(Math.PI * progress));
+            case CONSTANT -> dev.vecnum.core.optim.LrSchedule.constant();
+            case LINEAR -> dev.vecnum.core.optim.LrSchedule.linearWarmupDecay(warmup, total);
+            case COSINE -> dev.vecnum.core.optim.LrSchedule.cosineWarmup(warmup, total);
+        };
     }
 }

@@ -1,86 +1,78 @@
 package dev.vecnum.examples.train;
 
-import dev.vecnum.core.Optim;
-import dev.vecnum.core.Vectors;
+import dev.vecnum.core.optim.AdamW;
+import dev.vecnum.core.optim.Momentum;
+import dev.vecnum.core.optim.Optimizer;
+import dev.vecnum.core.optim.ParamGroup;
+import dev.vecnum.core.optim.Sgd;
+import dev.vecnum.examples.nn.Mlp;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies one optimizer update per batch to a model's flat parameter array, in two groups: the weights
- * [0, weightCount) and the biases [weightCount, n); weight decay applies to the weights only (as in the lesson).
- * Each update is one fused core kernel pass per group, after optional global gradient-norm clipping; nothing is
- * allocated per step.
+ * The training loop's view of core's optimizer object API ({@code dev.vecnum.core.optim}) over a model's parameter
+ * arena: builds the configured optimizer, with the biases in their own group without weight decay for AdamW (as in
+ * the lesson), the schedule and optional global gradient-norm clipping. One step is one fused pass per contiguous
+ * range; nothing is allocated per step.
  *
- * <p>The lesson writes momentum as v = β·v − lr·g; w += v. The core kernel uses torch's form v = β·v + g;
- * w −= lr·v, the same update for a constant lr.
+ * <p>The lesson writes momentum as v = β·v − lr·g; w += v. Core uses torch's form v = β·v + g; w −= lr·v, the same
+ * update for a constant lr.
  *
  * <p>Not thread-safe.
  */
 public final class ParamOptimizer
 {
     private final OptimizerConfig config;
-    private final float[] params;
-    private final float[] grads;
-    private final int weightCount;
-    private final float[] first;
-    private final float[] second;
-    private long step;
+    private final Optimizer optimizer;
 
     /**
-     * @param config      hyperparameters
-     * @param params      parameters, updated in place by {@link #step()}
-     * @param grads       gradients, parallel to params (may be scaled in place by clipping)
-     * @param weightCount the weights are [0, weightCount), the biases the rest
+     * @param config hyperparameters
+     * @param mlp    the model whose arena is updated
      */
-    public ParamOptimizer(final OptimizerConfig config, final float[] params, final float[] grads, final int weightCount)
+    public ParamOptimizer(final OptimizerConfig config, final Mlp mlp)
     {
-        if (params.length != grads.length || weightCount < 0 || weightCount > params.length)
-        {
-            throw new IllegalArgumentException("params " + params.length + ", grads " + grads.length +
-                ", weightCount " + weightCount);
-        }
         this.config = config;
-        this.params = params;
-        this.grads = grads;
-        this.weightCount = weightCount;
-        final boolean stateful = config.kind() != OptimizerConfig.Kind.SGD;
-        final boolean adam = config.kind() == OptimizerConfig.Kind.ADAM || config.kind() == OptimizerConfig.Kind.ADAMW;
-        first = stateful ? new float[params.length] : new float[0];
-        second = adam ? new float[params.length] : new float[0];
+        this.optimizer = build(config, mlp);
+    }
+
+    private static Optimizer build(final OptimizerConfig config, final Mlp mlp)
+    {
+        final double lr = config.schedule().lr();
+        final Optimizer.Builder<?, ?> builder = switch (config.kind())
+        {
+            case SGD -> Sgd.builder(mlp.arena()).lr(lr);
+            case MOMENTUM -> Momentum.builder(mlp.arena()).lr(lr).momentum(config.momentum())
+                .nesterov(config.nesterov());
+            case ADAM, ADAMW -> AdamW.builder(mlp.arena()).lr(lr).betas(config.beta1(), config.beta2())
+                .eps(config.eps()).weightDecay(config.weightDecay()).group(biases(mlp));
+        };
+        builder.schedule(config.schedule().toCore());
+        if (config.clipNorm() > 0)
+        {
+            builder.clipGradNorm(config.clipNorm());
+        }
+        return builder.build();
+    }
+
+    private static ParamGroup biases(final Mlp mlp)
+    {
+        final List<String> names = new ArrayList<>();
+        for (int i = 0; i < mlp.layerCount(); i++)
+        {
+            names.add(Mlp.biasName(i));
+        }
+        return ParamGroup.of(names.toArray(String[]::new)).named("biases").weightDecay(0);
     }
 
     /**
-     * Advances the step counter (the first step is 1), clips the gradients if configured, and updates the
-     * parameters with the scheduled learning rate.
+     * Advances the step counter (the first step is 1) and updates the parameters from the arena's gradients.
      *
      * @return the learning rate used
      */
     public double step()
     {
-        step++;
-        final double lr = config.schedule().at(step);
-        if (config.clipNorm() > 0)
-        {
-            final double norm = Math.sqrt(Vectors.sumOfSquares(grads, 0, grads.length));
-            if (norm > config.clipNorm())
-            {
-                Vectors.scale(grads, 0, grads.length, (float) (config.clipNorm() / norm));
-            }
-        }
-        update(0, weightCount, (float) lr, (float) config.weightDecay());
-        update(weightCount, params.length - weightCount, (float) lr, 0f);
-        return lr;
-    }
-
-    private void update(final int off, final int len, final float lr, final float weightDecay)
-    {
-        switch (config.kind())
-        {
-            case SGD -> Optim.sgd(params, grads, off, len, lr);
-            case MOMENTUM -> Optim.momentum(params, grads, first, off, len, lr, (float) config.momentum(),
-                config.nesterov());
-            case ADAM, ADAMW -> Optim.adamw(params, grads, first, second, off, len, lr, (float) config.beta1(),
-                (float) config.beta2(), (float) config.eps(), weightDecay, (int) step);
-        }
+        optimizer.step();
+        return optimizer.lr();
     }
 
     /**
@@ -88,17 +80,7 @@ public final class ParamOptimizer
      */
     public long stepCount()
     {
-        return step;
-    }
-
-    /**
-     * The learning rate the next step would use.
-     *
-     * @return lr at step {@code stepCount() + 1}
-     */
-    public double nextLr()
-    {
-        return config.schedule().at(step + 1);
+        return optimizer.stepCount();
     }
 
     /**
@@ -110,26 +92,23 @@ public final class ParamOptimizer
     }
 
     /**
-     * The optimizer's state arrays (velocity, or Adam's first and second moments), live, for checkpoints.
+     * The optimizer's state (moments or velocity and the step counter) in core's versioned, checksummed format.
      *
-     * @return the state arrays, possibly empty
+     * @return the state bytes
      */
-    public List<float[]> state()
+    public byte[] saveState()
     {
-        return List.of(first, second);
+        return optimizer.saveState();
     }
 
     /**
-     * Restores the step counter; the state arrays are restored through {@link #state()}.
+     * Restores state written by {@link #saveState()} for the same arena and optimizer.
      *
-     * @param steps steps taken so far
+     * @param state the state bytes
+     * @throws IllegalArgumentException if the state does not fit this optimizer
      */
-    public void restoreStepCount(final long steps)
+    public void loadState(final byte[] state)
     {
-        if (steps < 0)
-        {
-            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
-        }
-        step = steps;
+        optimizer.loadState(state);
     }
 }

@@ -41,7 +41,7 @@ public final class TrainingRun
         sizes[sizes.length - 1] = data.train().targets();
         mlp = new Mlp(sizes, batch);
         init.apply(mlp, seed);
-        optimizer = new ParamOptimizer(config, mlp.params(), mlp.grads(), mlp.weightCount());
+        optimizer = new ParamOptimizer(config, mlp);
         trainer = new Trainer(mlp, optimizer, data.train(), data.valid(), batch);
     }
 

@@ -86,16 +86,14 @@ class CheckpointTest
     @Test
     void shouldRoundTripEveryField() throws IOException
     {
-        final Checkpoint written = new Checkpoint("layers 3-10-1", 42, new float[] {1, -2, Float.MIN_VALUE},
-            List.of(new float[] {3}, new float[0]), List.of(new EpochResult(0, 1.5, 2.5, 0.01, 1e-4)));
+        final Checkpoint written = new Checkpoint("layers 3-10-1", new float[] {1, -2, Float.MIN_VALUE},
+            new byte[] {4, 2, -1}, List.of(new EpochResult(0, 1.5, 2.5, 0.01, 1e-4)));
         final Path file = dir.resolve("c.ckpt");
         written.write(file);
         final Checkpoint read = Checkpoint.read(file);
         assertEquals(written.fingerprint(), read.fingerprint());
-        assertEquals(42, read.steps());
         assertArrayEquals(written.params(), read.params(), 0f);
-        assertEquals(2, read.state().size());
-        assertArrayEquals(new float[] {3}, read.state().get(0), 0f);
+        assertArrayEquals(written.state(), read.state());
         assertEquals(written.history(), read.history());
         try (Stream<Path> files = Files.list(dir))
         {
