@@ -36,19 +36,22 @@ final class Schedules
         }
     }
 
-    static final class Linear implements LrSchedule
+    /** Linear warmup lr·t/warmup for t ≤ warmup, then {@link #decay} of the progress through (warmup, total). */
+    abstract static class WarmupThenDecay implements LrSchedule
     {
         private final long warmup;
         private final long total;
+        private final String name;
 
-        Linear(final long warmup, final long total)
+        WarmupThenDecay(final String name, final long warmup, final long total)
         {
+            this.name = name;
             this.warmup = warmup;
             this.total = total;
         }
 
         @Override
-        public double lr(final double baseLr, final long step)
+        public final double lr(final double baseLr, final long step)
         {
             if (step <= warmup)
             {
@@ -58,46 +61,45 @@ final class Schedules
             {
                 return 0.0;
             }
-            return baseLr - baseLr * (step - warmup) / (total - warmup);
+            return decay(baseLr, step - warmup, total - warmup);
         }
+
+        /** The lr {@code done} steps after warmup, of {@code span} decay steps in all (0 ≤ done &lt; span). */
+        abstract double decay(double baseLr, long done, long span);
 
         @Override
         public String toString()
         {
-            return "linearWarmupDecay(warmup=" + warmup + ", total=" + total + ")";
+            return name + "(warmup=" + warmup + ", total=" + total + ")";
         }
     }
 
-    static final class Cosine implements LrSchedule
+    static final class Linear extends WarmupThenDecay
     {
-        private final long warmup;
-        private final long total;
+        Linear(final long warmup, final long total)
+        {
+            super("linearWarmupDecay", warmup, total);
+        }
 
+        @Override
+        double decay(final double baseLr, final long done, final long span)
+        {
+            // the lesson's form, kept literally: lr − lr·(t − warmup)/(total − warmup)
+            return baseLr - baseLr * done / span;
+        }
+    }
+
+    static final class Cosine extends WarmupThenDecay
+    {
         Cosine(final long warmup, final long total)
         {
-            this.warmup = warmup;
-            this.total = total;
+            super("cosineWarmup", warmup, total);
         }
 
         @Override
-        public double lr(final double baseLr, final long step)
+        double decay(final double baseLr, final long done, final long span)
         {
-            if (step <= warmup)
-            {
-                return baseLr * step / warmup;
-            }
-            if (step >= total)
-            {
-                return 0.0;
-            }
-            final double progress = (double) (step - warmup) / (total - warmup);
-            return baseLr * 0.5 * (1.0 + StrictMath.cos(Math.PI * progress));
-        }
-
-        @Override
-        public String toString()
-        {
-            return "cosineWarmup(warmup=" + warmup + ", total=" + total + ")";
+            return baseLr * 0.5 * (1.0 + StrictMath.cos(Math.PI * ((double) done / span)));
         }
     }
 }
