@@ -153,10 +153,26 @@ public class MachineLimitsBenchmark
 
     private static void triadBody(final float[] a, final float[] b, final float[] c, final float s)
     {
-        final int n = a.length;
-        final int bound = SPECIES.loopBound(n);
+        triadRange(a, b, c, s, 0, a.length);
+    }
+
+    /**
+     * STREAM triad a[i] = b[i] + s·c[i] for i in [from, to): the one triad kernel every bandwidth reference uses.
+     *
+     * @param a    output
+     * @param b    first input
+     * @param c    second input
+     * @param s    scalar
+     * @param from first index
+     * @param to   end index (exclusive)
+     */
+    static void triadRange(final float[] a, final float[] b, final float[] c, final float s, final int from,
+        final int to)
+    {
+        final int n = to;
+        final int bound = from + SPECIES.loopBound(to - from);
         final FloatVector vs = FloatVector.broadcast(SPECIES, s);
-        int i = 0;
+        int i = from;
         for (; i < bound; i += LANES)
         {
             FloatVector.fromArray(SPECIES, c, i).fma(vs, FloatVector.fromArray(SPECIES, b, i)).intoArray(a, i);

@@ -25,8 +25,6 @@ import dev.vecnum.core.optim.NonFinitePolicy;
 import dev.vecnum.core.optim.ParameterArena;
 import dev.vecnum.core.optim.Sgd;
 import dev.vecnum.core.parallel.WorkerPool;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * One optimizer step over an arena of {@code size} floats ({@code Optimizer.step()}: one fused pass), beside a
@@ -47,8 +45,6 @@ import jdk.incubator.vector.VectorSpecies;
 @State(Scope.Thread)
 public class OptimizerBenchmark
 {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-
     /** Floats in the arena (and in each triad array). */
     @Param({"1000", "1000000", "16000000"})
     int size;
@@ -116,28 +112,13 @@ public class OptimizerBenchmark
     {
         if (threads == 1 || size < dev.vecnum.core.optim.Optimizer.DEFAULT_PARALLEL_THRESHOLD)
         {
-            triad(a, b, c, 0, size);
+            MachineLimitsBenchmark.triadRange(a, b, c, 3f, 0, size);
         }
         else
         {
             pool.execute(triadTask, threads);
         }
         return a;
-    }
-
-    private static void triad(final float[] a, final float[] b, final float[] c, final int from, final int to)
-    {
-        final FloatVector s = FloatVector.broadcast(SPECIES, 3f);
-        final int bound = from + SPECIES.loopBound(to - from);
-        int i = from;
-        for (; i < bound; i += SPECIES.length())
-        {
-            FloatVector.fromArray(SPECIES, c, i).fma(s, FloatVector.fromArray(SPECIES, b, i)).intoArray(a, i);
-        }
-        for (; i < to; i++)
-        {
-            a[i] = Math.fma(c[i], 3f, b[i]);
-        }
     }
 
     /** One piece of the triad per task. */
@@ -151,7 +132,7 @@ public class OptimizerBenchmark
         public void run(final int taskIndex, final int taskCount)
         {
             final int n = a.length;
-            triad(a, b, c, WorkerPool.partitionStart(taskIndex, taskCount, n),
+            MachineLimitsBenchmark.triadRange(a, b, c, 3f, WorkerPool.partitionStart(taskIndex, taskCount, n),
                 WorkerPool.partitionStart(taskIndex + 1, taskCount, n));
         }
     }
