@@ -30,8 +30,7 @@ public final class MicroKernel
     }
 
     /**
-     * C tile (MR×NR at {@code c[cOff..]}, row stride {@code ldc}) = (load ? C : 0) + Σ_p A_p ⊗ B_p, then the
-     * epilogue when {@code epilogue}: + bias[biasOff .. +NR), and max(·, 0) when {@code relu}.
+     * C tile (MR×NR at {@code c[cOff..]}, row stride {@code ldc}) = (load ? C + : ) Σ_p A_p ⊗ B_p.
      *
      * @param ap       packed A micro-panel
      * @param aOff     its first element
@@ -42,15 +41,10 @@ public final class MicroKernel
      * @param cOff     first element of the tile
      * @param ldc      row stride of the tile
      * @param load     add to the tile instead of overwriting it
-     * @param bias     bias array when {@code epilogue}
-     * @param biasOff  bias offset of the tile's first column
-     * @param epilogue add bias (and ReLU) after the sum
-     * @param relu     apply max(·, 0) after the bias
      */
     static void tile(
         final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
-        final float[] c, final int cOff, final int ldc, final boolean load,
-        final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
+        final float[] c, final int cOff, final int ldc, final boolean load)
     {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -92,51 +86,52 @@ public final class MicroKernel
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
-        FloatVector bias0 = null;
-        FloatVector bias1 = null;
-        if (epilogue)
-        {
-            bias0 = FloatVector.fromArray(S, bias, biasOff);
-            bias1 = FloatVector.fromArray(S, bias, biasOff + L);
-        }
-        writeRow(c00, c01, c, cOff + 0 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c10, c11, c, cOff + 1 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c20, c21, c, cOff + 2 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c30, c31, c, cOff + 3 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c40, c41, c, cOff + 4 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c50, c51, c, cOff + 5 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c60, c61, c, cOff + 6 * ldc, load, bias0, bias1, epilogue, relu);
-        writeRow(c70, c71, c, cOff + 7 * ldc, load, bias0, bias1, epilogue, relu);
-    }
-
-    private static void writeRow(
-        final FloatVector v0, final FloatVector v1, final float[] c, final int off, final boolean load,
-        final FloatVector bias0, final FloatVector bias1, final boolean epilogue, final boolean relu)
-    {
-        FloatVector r0 = v0;
-        FloatVector r1 = v1;
+        // written out in place: a helper taking vector arguments that C2 declines to inline (this method is large)
+        // would force every accumulator into a heap object
         if (load)
         {
-            r0 = FloatVector.fromArray(S, c, off).add(r0);
-            r1 = FloatVector.fromArray(S, c, off + L).add(r1);
+            FloatVector.fromArray(S, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(S, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+            FloatVector.fromArray(S, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+            FloatVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
         }
-        if (epilogue)
+        else
         {
-            r0 = r0.add(bias0);
-            r1 = r1.add(bias1);
-            if (relu)
-            {
-                r0 = r0.lanewise(VectorOperators.MAX, 0f);
-                r1 = r1.lanewise(VectorOperators.MAX, 0f);
-            }
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
         }
-        r0.intoArray(c, off);
-        r1.intoArray(c, off + L);
     }
 
     /**
-     * Merges an edge tile computed into {@code tile} (MR×NR, row stride NR, plain sums) into the valid
-     * {@code mr}×{@code nr} corner of C with the same operations, in the same order, as {@link #tile}.
+     * Merges a tile computed into {@code tile} (MR×NR, row stride NR, plain sums) into the valid {@code mr}×{@code nr}
+     * corner of C: {@code c = (load ? c + t : t)}, then {@code + bias}, then {@code max(·, 0)} — for edge tiles and for
+     * the epilogue of the last depth block, with the same operations, in the same order, as {@link #tile}.
      *
      * @param tile     scratch tile holding the sums
      * @param c        C
@@ -157,7 +152,15 @@ public final class MicroKernel
         for (int r = 0; r < mr; r++)
         {
             final int row = cOff + r * ldc;
-            for (int j = 0; j < nr; j++)
+            int j = 0;
+            if (nr == NR)
+            {
+                for (; j < NR; j += L)
+                {
+                    mergeVector(tile, r * NR + j, c, row + j, load, bias, biasOff + j, epilogue, relu);
+                }
+            }
+            for (; j < nr; j++)
             {
                 float v = tile[r * NR + j];
                 if (load)
@@ -173,6 +176,49 @@ public final class MicroKernel
                     }
                 }
                 c[row + j] = v;
+            }
+        }
+    }
+
+    // one straight-line case per mode (see tile)
+    private static void mergeVector(
+        final float[] tile, final int t, final float[] c, final int ci, final boolean load, final float[] bias,
+        final int bi, final boolean epilogue, final boolean relu)
+    {
+        final FloatVector v = FloatVector.fromArray(S, tile, t);
+        if (!epilogue)
+        {
+            if (load)
+            {
+                FloatVector.fromArray(S, c, ci).add(v).intoArray(c, ci);
+            }
+            else
+            {
+                v.intoArray(c, ci);
+            }
+        }
+        else if (load)
+        {
+            final FloatVector x = FloatVector.fromArray(S, c, ci).add(v).add(FloatVector.fromArray(S, bias, bi));
+            if (relu)
+            {
+                x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
+            }
+            else
+            {
+                x.intoArray(c, ci);
+            }
+        }
+        else
+        {
+            final FloatVector x = v.add(FloatVector.fromArray(S, bias, bi));
+            if (relu)
+            {
+                x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
+            }
+            else
+            {
+                x.intoArray(c, ci);
             }
         }
     }

@@ -160,14 +160,15 @@ final class PackedGemm
             {
                 final int mr = Math.min(MR, mc - ir);
                 final int cIdx = g.cOff + (ic + ir) * ldc + jc + jr;
-                if (mr == MR && nr == NR)
+                if (mr == MR && nr == NR && !epilogue)
                 {
-                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, load, bias, biasOff, epilogue, relu);
+                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, load);
                 }
                 else
                 {
+                    // edge tiles and the epilogue: sums into the scratch tile, then merged with the same operations
                     final float[] tile = ws.tile;
-                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, tile, 0, NR, false, null, 0, false, false);
+                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, tile, 0, NR, false);
                     MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, load, bias, biasOff, epilogue, relu);
                 }
             }

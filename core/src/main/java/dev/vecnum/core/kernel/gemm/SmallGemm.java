@@ -59,8 +59,8 @@ final class SmallGemm
         final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
     {
         final int ldb = PackedGemm.roundUp(n, L);
-        // padded B rows, then one padded bias row at index k
-        final float[] pb = paddedB((k + 1) * ldb);
+        // padded B rows, one padded bias row at index k, then ROWS scratch vectors for the write-back
+        final float[] pb = paddedB((k + 1) * ldb + ROWS * L);
         padB(b, bOff, brs, bcs, k, n, ldb, pb);
         final int flags = (accumulate ? ACCUMULATE : 0) | (epilogue ? BIAS : 0) | (epilogue && relu ? RELU : 0);
         if (epilogue)
@@ -162,11 +162,36 @@ final class SmallGemm
             e2 = FloatVector.broadcast(S, a[a2 + ap]).fma(be, e2);
             e3 = FloatVector.broadcast(S, a[a3 + ap]).fma(be, e3);
         }
-        final FloatVector bias = (flags & BIAS) != 0 ? FloatVector.fromArray(S, pb, k * ldb + j) : null;
-        store(e0.add(o0), c, cIdx, cols, flags, bias);
-        store(e1.add(o1), c, cIdx + ldc, cols, flags, bias);
-        store(e2.add(o2), c, cIdx + 2 * ldc, cols, flags, bias);
-        store(e3.add(o3), c, cIdx + 3 * ldc, cols, flags, bias);
+        final int biasIdx = k * ldb + j;
+        // common cases written out in place (no vector-typed helper arguments, see MicroKernel); the rest through the
+        // scratch rows
+        if (flags == 0 && cols == L)
+        {
+            e0.add(o0).intoArray(c, cIdx);
+            e1.add(o1).intoArray(c, cIdx + ldc);
+            e2.add(o2).intoArray(c, cIdx + 2 * ldc);
+            e3.add(o3).intoArray(c, cIdx + 3 * ldc);
+        }
+        else if (flags == 0 && cIdx + 3 * ldc + L <= c.length)
+        {
+            final VectorMask<Float> mask = S.indexInRange(0, cols);
+            e0.add(o0).intoArray(c, cIdx, mask);
+            e1.add(o1).intoArray(c, cIdx + ldc, mask);
+            e2.add(o2).intoArray(c, cIdx + 2 * ldc, mask);
+            e3.add(o3).intoArray(c, cIdx + 3 * ldc, mask);
+        }
+        else
+        {
+            final int t = (k + 1) * ldb;
+            e0.add(o0).intoArray(pb, t);
+            e1.add(o1).intoArray(pb, t + L);
+            e2.add(o2).intoArray(pb, t + 2 * L);
+            e3.add(o3).intoArray(pb, t + 3 * L);
+            for (int r = 0; r < ROWS; r++)
+            {
+                store(pb, t + r * L, c, cIdx + r * ldc, cols, flags, pb, biasIdx);
+            }
+        }
     }
 
     private static void row1(
@@ -185,55 +210,78 @@ final class SmallGemm
         {
             e = FloatVector.broadcast(S, a[aRow + p * acs]).fma(FloatVector.fromArray(S, pb, p * ldb + j), e);
         }
-        final FloatVector bias = (flags & BIAS) != 0 ? FloatVector.fromArray(S, pb, k * ldb + j) : null;
-        store(e.add(o), c, cIdx, cols, flags, bias);
+        final int t = (k + 1) * ldb;
+        e.add(o).intoArray(pb, t);
+        store(pb, t, c, cIdx, cols, flags, pb, k * ldb + j);
     }
 
-    /** c = (accumulate ? c + v : v), then + bias, then max(·, 0): the same order as the packed path's write-back. */
+    /**
+     * c = (accumulate ? c + v : v) with v = {@code sums[sumIdx ..]}, then + bias, then max(·, 0): the same order as the
+     * packed path's write-back. The padded bias row is {@code pb[biasIdx ..]}. Each case is straight-line (see {@link MicroKernel}: no vector value
+     * is merged from two control-flow paths).
+     */
     private static void store(
-        final FloatVector v, final float[] c, final int idx, final int cols, final int flags, final FloatVector bias)
+        final float[] sums, final int sumIdx, final float[] c, final int idx, final int cols, final int flags,
+        final float[] pb, final int biasIdx)
     {
-        final boolean accumulate = (flags & ACCUMULATE) != 0;
+        final FloatVector v = FloatVector.fromArray(S, sums, sumIdx);
         if (cols == L)
         {
-            epilogue(accumulate ? FloatVector.fromArray(S, c, idx).add(v) : v, flags, bias).intoArray(c, idx);
+            switch (flags)
+            {
+                case 0 -> v.intoArray(c, idx);
+                case ACCUMULATE -> FloatVector.fromArray(S, c, idx).add(v).intoArray(c, idx);
+                case BIAS -> v.add(FloatVector.fromArray(S, pb, biasIdx)).intoArray(c, idx);
+                case BIAS | RELU -> v.add(FloatVector.fromArray(S, pb, biasIdx)).lanewise(VectorOperators.MAX, 0f)
+                    .intoArray(c, idx);
+                default -> storeLanes(sums, sumIdx, c, idx, cols, flags, pb, biasIdx);
+            }
         }
-        else if (idx + L <= c.length)
+        else if (idx + L <= c.length && flags == 0)
+        {
+            v.intoArray(c, idx, S.indexInRange(0, cols));
+        }
+        else if (idx + L <= c.length && flags == ACCUMULATE)
         {
             final VectorMask<Float> mask = S.indexInRange(0, cols);
-            epilogue(accumulate ? FloatVector.fromArray(S, c, idx, mask).add(v) : v, flags, bias)
-                .intoArray(c, idx, mask);
+            FloatVector.fromArray(S, c, idx, mask).add(v).intoArray(c, idx, mask);
+        }
+        else if (idx + L <= c.length && flags == BIAS)
+        {
+            v.add(FloatVector.fromArray(S, pb, biasIdx)).intoArray(c, idx, S.indexInRange(0, cols));
+        }
+        else if (idx + L <= c.length && flags == (BIAS | RELU))
+        {
+            v.add(FloatVector.fromArray(S, pb, biasIdx)).lanewise(VectorOperators.MAX, 0f)
+                .intoArray(c, idx, S.indexInRange(0, cols));
         }
         else
         {
-            // the vector would run past the array: lane by lane, same operations
-            for (int l = 0; l < cols; l++)
-            {
-                float s = v.lane(l);
-                if (accumulate)
-                {
-                    s = c[idx + l] + s;
-                }
-                if ((flags & BIAS) != 0)
-                {
-                    s = s + bias.lane(l);
-                    if ((flags & RELU) != 0)
-                    {
-                        s = Math.max(s, 0f);
-                    }
-                }
-                c[idx + l] = s;
-            }
+            storeLanes(sums, sumIdx, c, idx, cols, flags, pb, biasIdx);
         }
     }
 
-    private static FloatVector epilogue(final FloatVector v, final int flags, final FloatVector bias)
+    /** Lane by lane (vector would run past the array, or the rare accumulate+bias mode): same operations. */
+    private static void storeLanes(
+        final float[] sums, final int sumIdx, final float[] c, final int idx, final int cols, final int flags,
+        final float[] pb, final int biasIdx)
     {
-        if ((flags & BIAS) == 0)
+        for (int l = 0; l < cols; l++)
         {
-            return v;
+            float s = sums[sumIdx + l];
+            if ((flags & ACCUMULATE) != 0)
+            {
+                s = c[idx + l] + s;
+            }
+            if ((flags & BIAS) != 0)
+            {
+                s = s + pb[biasIdx + l];
+                if ((flags & RELU) != 0)
+                {
+                    s = Math.max(s, 0f);
+                }
+            }
+            c[idx + l] = s;
         }
-        final FloatVector r = v.add(bias);
-        return (flags & RELU) != 0 ? r.lanewise(VectorOperators.MAX, 0f) : r;
     }
 }
