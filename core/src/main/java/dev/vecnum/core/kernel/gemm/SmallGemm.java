@@ -1,37 +1,46 @@
 package dev.vecnum.core.kernel.gemm;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The small-shape path: no cache blocking, no threads, one tiny copy. B is copied (transposed for A·Bᵀ) into a
- * per-thread buffer of k rows padded with zeros to whole vectors, so every B load is a full unmasked vector; then
- * {@value #ROWS} rows of C at a time are built in registers as Σ_p A[i,p]·B[p,:] with two accumulators per row (even and
- * odd p, summed at the end) so long k does not serialise on FMA latency. Only the final partial vector of each C row is
- * stored with a mask (or lane by lane at the very end of the array).
+ * The small-shape path (the training loop's b×3·3×10, b×10·10×10, 10×b·b×10, b×10·(10×10)ᵀ …): no cache blocking, no
+ * threads, no masks (masked loads and stores allocate on JDK 17), at most a few rows copied.
  *
- * <p>Every C element is computed by the same operation sequence regardless of how many rows or columns there are
- * around it. Internal; thread-safe for disjoint outputs.
+ * <p>C is built {@value #ROWS} rows × one vector of columns at a time, as Σ_p A(i,p)·B(p, j..j+L) with one register
+ * accumulator per row. B rows are read in place with full vectors when B is row-major ({@code A·B}, {@code Aᵀ·B}):
+ * lanes past the row's end only feed lanes of C that are never stored; the last B rows, whose full vector would run
+ * past the array, come from a zero-padded per-thread copy. {@code A·Bᵀ} copies B transposed (it is small here).
+ * Row blocks past m repeat the last row, so there is one code path whatever m is.
+ *
+ * <p>Write-back without accumulate stores full vectors row after row, column chunks right to left: the lanes that spill
+ * past a row's end land in cells that a later store of the same call overwrites, and never past C's end (blocks near
+ * the end, accumulate, and partial blocks go through a scratch row and scalar stores with the same operations). Every C
+ * element therefore gets the same operations in the same order, whatever m, n and the block it is in.
+ *
+ * <p>Internal; thread-safe for disjoint outputs.
  */
 final class SmallGemm
 {
     private static final VectorSpecies<Float> S = MicroKernel.S;
     private static final int L = MicroKernel.L;
-    private static final int ROWS = 4;
-    private static final int ACCUMULATE = 1;
-    private static final int BIAS = 2;
-    private static final int RELU = 4;
-    private static final ThreadLocal<float[][]> PADDED_B = ThreadLocal.withInitial(() -> new float[][] {new float[256]});
+    static final int ROWS = 8;
+    // per-thread scratch layout: sums of one block, the padded bias, then padded/transposed B rows
+    private static final int SUMS = 0;
+    private static final int BIAS = SUMS + ROWS * L;
+    private static final int FLOOR = BIAS + L;
+    private static final int BROWS = FLOOR + L;
+    private static final ThreadLocal<float[][]> SCRATCH =
+        ThreadLocal.withInitial(() -> new float[][] {new float[BROWS + 64 * L]});
 
     private SmallGemm()
     {
     }
 
     /**
-     * C[m×n] (+)= A·B with A(i,p) = {@code a[aOff + i·ars + p·acs]} and B(p,j) = {@code b[bOff + p·brs + j·bcs]}.
-     * Requires m, k, n ≥ 1.
+     * C[m×n] (+)= A·B (+ bias, ReLU) with A(i,p) = {@code a[aOff + i·ars + p·acs]} and B(p,j) =
+     * {@code b[bOff + p·brs + j·bcs]}. Requires m, k, n ≥ 1.
      *
      * @param a          A array
      * @param aOff       A offset
@@ -47,7 +56,7 @@ final class SmallGemm
      * @param k          depth
      * @param n          columns of C
      * @param accumulate add to C
-     * @param bias       bias (n values from biasOff) when {@code epilogue}
+     * @param biasArr    bias (n values from biasOff) when {@code epilogue}
      * @param biasOff    bias offset
      * @param epilogue   add bias to the final value (and ReLU when {@code relu})
      * @param relu       apply max(·, 0) after the bias
@@ -56,37 +65,53 @@ final class SmallGemm
         final float[] a, final int aOff, final int ars, final int acs,
         final float[] b, final int bOff, final int brs, final int bcs,
         final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate,
-        final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
+        final float[] biasArr, final int biasOff, final boolean epilogue, final boolean relu)
     {
-        final int ldb = PackedGemm.roundUp(n, L);
-        // padded B rows, one padded bias row at index k, then ROWS scratch vectors for the write-back
-        final float[] pb = paddedB((k + 1) * ldb + ROWS * L);
-        padB(b, bOff, brs, bcs, k, n, ldb, pb);
-        final int flags = (accumulate ? ACCUMULATE : 0) | (epilogue ? BIAS : 0) | (epilogue && relu ? RELU : 0);
-        if (epilogue)
+        final int ldp = PackedGemm.roundUp(n, L);
+        final int jMax = (n - 1) / L * L;
+        // B rows [0, pSafe) are read in place (their full vector ends inside b for every column chunk); rows
+        // [pSafe, k) come from a zero-padded copy. A·Bᵀ (B not row-major) copies all of B, transposed.
+        int pSafe = 0;
+        if (bcs == 1 && b.length - L - bOff - jMax >= 0)
         {
-            padB(bias, biasOff, 0, 1, 1, n, ldb, pb, k * ldb);
+            pSafe = Math.min(k, (b.length - L - bOff - jMax) / brs + 1);
         }
-        int i = 0;
-        for (; i + ROWS <= m; i += ROWS)
+        final float[] ws = scratch(BROWS + (k - pSafe) * ldp);
+        for (int p = pSafe; p < k; p++)
         {
-            for (int j = 0; j < n; j += L)
+            final int t = BROWS + (p - pSafe) * ldp;
+            final int s = bOff + p * brs;
+            for (int j = 0; j < n; j++)
             {
-                rows4(a, aOff + i * ars, ars, acs, pb, j, ldb, k, c, cOff + i * n + j, n, Math.min(L, n - j), flags);
+                ws[t + j] = b[s + j * bcs];
             }
+            java.util.Arrays.fill(ws, t + n, t + ldp, 0f);
         }
-        for (; i < m; i++)
+        java.util.Arrays.fill(ws, FLOOR, FLOOR + L, relu ? 0f : Float.NEGATIVE_INFINITY);
+        if (epilogue && n <= L)
         {
-            for (int j = 0; j < n; j += L)
+            System.arraycopy(biasArr, biasOff, ws, BIAS, n);
+        }
+        final int cEnd = cOff + m * n;
+        for (int i = 0; i < m; i += ROWS)
+        {
+            // column chunks right to left, so a full-vector store's spill is overwritten later in this call
+            for (int j = jMax; j >= 0; j -= L)
             {
-                row1(a, aOff + i * ars, acs, pb, j, ldb, k, c, cOff + i * n + j, Math.min(L, n - j), flags);
+                final int cols = Math.min(L, n - j);
+                if (epilogue && n > L)
+                {
+                    System.arraycopy(biasArr, biasOff + j, ws, BIAS, cols);
+                }
+                block(a, aOff, ars, acs, i, m, b, bOff + j, brs, pSafe, ws, BROWS + j - pSafe * ldp, ldp, k,
+                    c, cOff + i * n + j, n, cols, cEnd, accumulate, epilogue, relu);
             }
         }
     }
 
-    private static float[] paddedB(final int size)
+    private static float[] scratch(final int size)
     {
-        final float[][] holder = PADDED_B.get();
+        final float[][] holder = SCRATCH.get();
         if (holder[0].length < size)
         {
             holder[0] = new float[Math.max(size, 2 * holder[0].length)];
@@ -94,194 +119,124 @@ final class SmallGemm
         return holder[0];
     }
 
-    private static void padB(
-        final float[] b, final int bOff, final int brs, final int bcs, final int k, final int n, final int ldb,
-        final float[] pb)
-    {
-        padB(b, bOff, brs, bcs, k, n, ldb, pb, 0);
-    }
-
-    private static void padB(
-        final float[] b, final int bOff, final int brs, final int bcs, final int k, final int n, final int ldb,
-        final float[] pb, final int pbOff)
-    {
-        if (bcs == 1 && n == ldb)
-        {
-            for (int p = 0; p < k; p++)
-            {
-                System.arraycopy(b, bOff + p * brs, pb, pbOff + p * ldb, n);
-            }
-            return;
-        }
-        for (int p = 0; p < k; p++)
-        {
-            final int s = bOff + p * brs;
-            final int t = pbOff + p * ldb;
-            for (int j = 0; j < n; j++)
-            {
-                pb[t + j] = b[s + j * bcs];
-            }
-            for (int j = n; j < ldb; j++)
-            {
-                pb[t + j] = 0f;
-            }
-        }
-    }
-
-    private static void rows4(
-        final float[] a, final int aRow, final int ars, final int acs, final float[] pb, final int j, final int ldb,
-        final int k, final float[] c, final int cIdx, final int ldc, final int cols, final int flags)
-    {
-        FloatVector e0 = FloatVector.zero(S), e1 = FloatVector.zero(S), e2 = FloatVector.zero(S), e3 = FloatVector.zero(S);
-        FloatVector o0 = FloatVector.zero(S), o1 = FloatVector.zero(S), o2 = FloatVector.zero(S), o3 = FloatVector.zero(S);
-        final int a1 = aRow + ars;
-        final int a2 = a1 + ars;
-        final int a3 = a2 + ars;
-        int p = 0;
-        for (; p + 2 <= k; p += 2)
-        {
-            final int ap = p * acs;
-            final int ap1 = ap + acs;
-            final FloatVector be = FloatVector.fromArray(S, pb, p * ldb + j);
-            final FloatVector bo = FloatVector.fromArray(S, pb, (p + 1) * ldb + j);
-            e0 = FloatVector.broadcast(S, a[aRow + ap]).fma(be, e0);
-            e1 = FloatVector.broadcast(S, a[a1 + ap]).fma(be, e1);
-            e2 = FloatVector.broadcast(S, a[a2 + ap]).fma(be, e2);
-            e3 = FloatVector.broadcast(S, a[a3 + ap]).fma(be, e3);
-            o0 = FloatVector.broadcast(S, a[aRow + ap1]).fma(bo, o0);
-            o1 = FloatVector.broadcast(S, a[a1 + ap1]).fma(bo, o1);
-            o2 = FloatVector.broadcast(S, a[a2 + ap1]).fma(bo, o2);
-            o3 = FloatVector.broadcast(S, a[a3 + ap1]).fma(bo, o3);
-        }
-        if (p < k)
-        {
-            final int ap = p * acs;
-            final FloatVector be = FloatVector.fromArray(S, pb, p * ldb + j);
-            e0 = FloatVector.broadcast(S, a[aRow + ap]).fma(be, e0);
-            e1 = FloatVector.broadcast(S, a[a1 + ap]).fma(be, e1);
-            e2 = FloatVector.broadcast(S, a[a2 + ap]).fma(be, e2);
-            e3 = FloatVector.broadcast(S, a[a3 + ap]).fma(be, e3);
-        }
-        final int biasIdx = k * ldb + j;
-        // common cases written out in place (no vector-typed helper arguments, see MicroKernel); the rest through the
-        // scratch rows
-        if (flags == 0 && cols == L)
-        {
-            e0.add(o0).intoArray(c, cIdx);
-            e1.add(o1).intoArray(c, cIdx + ldc);
-            e2.add(o2).intoArray(c, cIdx + 2 * ldc);
-            e3.add(o3).intoArray(c, cIdx + 3 * ldc);
-        }
-        else if (flags == 0 && cIdx + 3 * ldc + L <= c.length)
-        {
-            final VectorMask<Float> mask = S.indexInRange(0, cols);
-            e0.add(o0).intoArray(c, cIdx, mask);
-            e1.add(o1).intoArray(c, cIdx + ldc, mask);
-            e2.add(o2).intoArray(c, cIdx + 2 * ldc, mask);
-            e3.add(o3).intoArray(c, cIdx + 3 * ldc, mask);
-        }
-        else
-        {
-            final int t = (k + 1) * ldb;
-            e0.add(o0).intoArray(pb, t);
-            e1.add(o1).intoArray(pb, t + L);
-            e2.add(o2).intoArray(pb, t + 2 * L);
-            e3.add(o3).intoArray(pb, t + 3 * L);
-            for (int r = 0; r < ROWS; r++)
-            {
-                store(pb, t + r * L, c, cIdx + r * ldc, cols, flags, pb, biasIdx);
-            }
-        }
-    }
-
-    private static void row1(
-        final float[] a, final int aRow, final int acs, final float[] pb, final int j, final int ldb, final int k,
-        final float[] c, final int cIdx, final int cols, final int flags)
-    {
-        FloatVector e = FloatVector.zero(S);
-        FloatVector o = FloatVector.zero(S);
-        int p = 0;
-        for (; p + 2 <= k; p += 2)
-        {
-            e = FloatVector.broadcast(S, a[aRow + p * acs]).fma(FloatVector.fromArray(S, pb, p * ldb + j), e);
-            o = FloatVector.broadcast(S, a[aRow + (p + 1) * acs]).fma(FloatVector.fromArray(S, pb, (p + 1) * ldb + j), o);
-        }
-        if (p < k)
-        {
-            e = FloatVector.broadcast(S, a[aRow + p * acs]).fma(FloatVector.fromArray(S, pb, p * ldb + j), e);
-        }
-        final int t = (k + 1) * ldb;
-        e.add(o).intoArray(pb, t);
-        store(pb, t, c, cIdx, cols, flags, pb, k * ldb + j);
-    }
-
     /**
-     * c = (accumulate ? c + v : v) with v = {@code sums[sumIdx ..]}, then + bias, then max(·, 0): the same order as the
-     * packed path's write-back. The padded bias row is {@code pb[biasIdx ..]}. Each case is straight-line (see {@link MicroKernel}: no vector value
-     * is merged from two control-flow paths).
+     * One block: rows i..i+ROWS-1 (clamped to m-1) × columns j..j+cols-1. B(p, j..) is {@code b[bIdx + p·brs]} for
+     * p &lt; pSafe, else {@code ws[tIdx + p·ldp]}.
      */
-    private static void store(
-        final float[] sums, final int sumIdx, final float[] c, final int idx, final int cols, final int flags,
-        final float[] pb, final int biasIdx)
+    private static void block(
+        final float[] a, final int aOff, final int ars, final int acs, final int i, final int m,
+        final float[] b, final int bIdx, final int brs, final int pSafe, final float[] ws, final int tIdx, final int ldp,
+        final int k, final float[] c, final int c0, final int n, final int cols, final int cEnd,
+        final boolean accumulate, final boolean epilogue, final boolean relu)
     {
-        final FloatVector v = FloatVector.fromArray(S, sums, sumIdx);
-        if (cols == L)
+        final int last = m - 1;
+        final int a0 = aOff + Math.min(i + 0, last) * ars;
+        final int a1 = aOff + Math.min(i + 1, last) * ars;
+        final int a2 = aOff + Math.min(i + 2, last) * ars;
+        final int a3 = aOff + Math.min(i + 3, last) * ars;
+        final int a4 = aOff + Math.min(i + 4, last) * ars;
+        final int a5 = aOff + Math.min(i + 5, last) * ars;
+        final int a6 = aOff + Math.min(i + 6, last) * ars;
+        final int a7 = aOff + Math.min(i + 7, last) * ars;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        FloatVector s4 = FloatVector.zero(S);
+        FloatVector s5 = FloatVector.zero(S);
+        FloatVector s6 = FloatVector.zero(S);
+        FloatVector s7 = FloatVector.zero(S);
+        // rows [0, pSafe) of B in place, then [pSafe, k) from the padded copy
+        for (int p = 0; p < pSafe; p++)
         {
-            switch (flags)
-            {
-                case 0 -> v.intoArray(c, idx);
-                case ACCUMULATE -> FloatVector.fromArray(S, c, idx).add(v).intoArray(c, idx);
-                case BIAS -> v.add(FloatVector.fromArray(S, pb, biasIdx)).intoArray(c, idx);
-                case BIAS | RELU -> v.add(FloatVector.fromArray(S, pb, biasIdx)).lanewise(VectorOperators.MAX, 0f)
-                    .intoArray(c, idx);
-                default -> storeLanes(sums, sumIdx, c, idx, cols, flags, pb, biasIdx);
-            }
+            final FloatVector bv = FloatVector.fromArray(S, b, bIdx + p * brs);
+            final int ap = p * acs;
+            s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
+            s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        else if (idx + L <= c.length && flags == 0)
+        for (int p = pSafe; p < k; p++)
         {
-            v.intoArray(c, idx, S.indexInRange(0, cols));
+            final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+            final int ap = p * acs;
+            s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
+            s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        else if (idx + L <= c.length && flags == ACCUMULATE)
+        final boolean fullBlock = i + ROWS <= m && c0 + (ROWS - 1) * n + L <= cEnd && !accumulate;
+        if (fullBlock && !epilogue)
         {
-            final VectorMask<Float> mask = S.indexInRange(0, cols);
-            FloatVector.fromArray(S, c, idx, mask).add(v).intoArray(c, idx, mask);
+            s0.intoArray(c, c0 + 0 * n);
+            s1.intoArray(c, c0 + 1 * n);
+            s2.intoArray(c, c0 + 2 * n);
+            s3.intoArray(c, c0 + 3 * n);
+            s4.intoArray(c, c0 + 4 * n);
+            s5.intoArray(c, c0 + 5 * n);
+            s6.intoArray(c, c0 + 6 * n);
+            s7.intoArray(c, c0 + 7 * n);
         }
-        else if (idx + L <= c.length && flags == BIAS)
+        else if (fullBlock)
         {
-            v.add(FloatVector.fromArray(S, pb, biasIdx)).intoArray(c, idx, S.indexInRange(0, cols));
-        }
-        else if (idx + L <= c.length && flags == (BIAS | RELU))
-        {
-            v.add(FloatVector.fromArray(S, pb, biasIdx)).lanewise(VectorOperators.MAX, 0f)
-                .intoArray(c, idx, S.indexInRange(0, cols));
+            final FloatVector bias = FloatVector.fromArray(S, ws, BIAS);
+            final FloatVector floor = FloatVector.fromArray(S, ws, FLOOR);
+            s0.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 0 * n);
+            s1.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 1 * n);
+            s2.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 2 * n);
+            s3.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 3 * n);
+            s4.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 4 * n);
+            s5.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 5 * n);
+            s6.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 6 * n);
+            s7.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 7 * n);
         }
         else
         {
-            storeLanes(sums, sumIdx, c, idx, cols, flags, pb, biasIdx);
+            s0.intoArray(ws, SUMS + 0 * L);
+            s1.intoArray(ws, SUMS + 1 * L);
+            s2.intoArray(ws, SUMS + 2 * L);
+            s3.intoArray(ws, SUMS + 3 * L);
+            s4.intoArray(ws, SUMS + 4 * L);
+            s5.intoArray(ws, SUMS + 5 * L);
+            s6.intoArray(ws, SUMS + 6 * L);
+            s7.intoArray(ws, SUMS + 7 * L);
+            merge(ws, c, c0, n, Math.min(ROWS, m - i), cols, accumulate, epilogue, relu);
         }
     }
 
-    /** Lane by lane (vector would run past the array, or the rare accumulate+bias mode): same operations. */
-    private static void storeLanes(
-        final float[] sums, final int sumIdx, final float[] c, final int idx, final int cols, final int flags,
-        final float[] pb, final int biasIdx)
+    /** Scalar write-back of a block from the scratch sums: c = (acc ? c + s : s), + bias, max(·, 0). */
+    private static void merge(
+        final float[] ws, final float[] c, final int c0, final int n, final int rows, final int cols,
+        final boolean accumulate, final boolean epilogue, final boolean relu)
     {
-        for (int l = 0; l < cols; l++)
+        for (int r = 0; r < rows; r++)
         {
-            float s = sums[sumIdx + l];
-            if ((flags & ACCUMULATE) != 0)
+            for (int l = 0; l < cols; l++)
             {
-                s = c[idx + l] + s;
-            }
-            if ((flags & BIAS) != 0)
-            {
-                s = s + pb[biasIdx + l];
-                if ((flags & RELU) != 0)
+                float v = ws[SUMS + r * L + l];
+                final int idx = c0 + r * n + l;
+                if (accumulate)
                 {
-                    s = Math.max(s, 0f);
+                    v = c[idx] + v;
                 }
+                if (epilogue)
+                {
+                    v = v + ws[BIAS + l];
+                    if (relu)
+                    {
+                        v = Math.max(v, 0f);
+                    }
+                }
+                c[idx] = v;
             }
-            c[idx + l] = s;
         }
     }
 }
