@@ -146,32 +146,63 @@ final class SmallGemm
         FloatVector s5 = FloatVector.zero(S);
         FloatVector s6 = FloatVector.zero(S);
         FloatVector s7 = FloatVector.zero(S);
-        // rows [0, pSafe) of B in place, then [pSafe, k) from the padded copy
-        for (int p = 0; p < pSafe; p++)
+        // rows [0, pSafe) of B in place, then [pSafe, k) from the padded copy; A unit-stride along p (A·B, A·Bᵀ) is
+        // its own loop so that C2 can hoist the bounds checks of the eight A rows
+        if (acs == 1)
         {
-            final FloatVector bv = FloatVector.fromArray(S, b, bIdx + p * brs);
-            final int ap = p * acs;
-            s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
-            s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
-            s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
-            s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
-            s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
-            s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
-            s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
-            s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            for (int p = 0; p < pSafe; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, b, bIdx + p * brs);
+                s0 = FloatVector.broadcast(S, a[a0 + p]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+            }
+            for (int p = pSafe; p < k; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+                s0 = FloatVector.broadcast(S, a[a0 + p]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+            }
         }
-        for (int p = pSafe; p < k; p++)
+        else
         {
-            final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
-            final int ap = p * acs;
-            s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
-            s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
-            s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
-            s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
-            s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
-            s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
-            s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
-            s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            for (int p = 0; p < pSafe; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, b, bIdx + p * brs);
+                final int ap = p * acs;
+                s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            }
+            for (int p = pSafe; p < k; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+                final int ap = p * acs;
+                s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            }
         }
         final boolean fullBlock = i + ROWS <= m && c0 + (ROWS - 1) * n + L <= cEnd && !accumulate;
         if (fullBlock && !epilogue)
