@@ -33,6 +33,7 @@ public final class BlockedGemm implements GemmKernels
         this.pool = pool;
     }
 
+    /** {@inheritDoc} */
     @Override
     public void matmul(
         final float[] a, final int aOff, final float[] b, final int bOff, final float[] c, final int cOff,
@@ -41,6 +42,7 @@ public final class BlockedGemm implements GemmKernels
         run(PackedGemm.AB, a, aOff, b, bOff, c, cOff, m, k, n, accumulate, null, 0, false, false);
     }
 
+    /** {@inheritDoc} */
     @Override
     public void matmulTransA(
         final float[] a, final int aOff, final float[] b, final int bOff, final float[] c, final int cOff,
@@ -49,6 +51,7 @@ public final class BlockedGemm implements GemmKernels
         run(PackedGemm.ATB, a, aOff, b, bOff, c, cOff, m, k, n, accumulate, null, 0, false, false);
     }
 
+    /** {@inheritDoc} */
     @Override
     public void matmulTransB(
         final float[] a, final int aOff, final float[] b, final int bOff, final float[] c, final int cOff,
@@ -57,6 +60,7 @@ public final class BlockedGemm implements GemmKernels
         run(PackedGemm.ABT, a, aOff, b, bOff, c, cOff, m, k, n, accumulate, null, 0, false, false);
     }
 
+    /** {@inheritDoc} */
     @Override
     public void matmulBias(
         final float[] a, final int aOff, final float[] b, final int bOff, final float[] bias, final int biasOff,

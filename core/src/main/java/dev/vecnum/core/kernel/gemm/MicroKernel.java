@@ -16,14 +16,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Internal; stateless and thread-safe.
  */
-public final class MicroKernel
+final class MicroKernel
 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     /** Rows of the register tile. */
-    public static final int MR = 8;
+    static final int MR = 8;
     /** Columns of the register tile: two vectors. */
-    public static final int NR = 2 * L;
+    static final int NR = 2 * L;
 
     private MicroKernel()
     {
