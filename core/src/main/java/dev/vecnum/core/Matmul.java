@@ -214,8 +214,7 @@ public final class Matmul
         final float[] c, final int cOff, final int m, final int k, final int n)
     {
         checkBias("matmulBias", a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
-        GEMM.matmul(a, aOff, b, bOff, c, cOff, m, k, n, false);
-        Kernels.ELEMENTWISE.addBiasRows(c, cOff, m, n, bias, biasOff, false);
+        GEMM.matmulBias(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n, false);
     }
 
     /**
@@ -238,8 +237,7 @@ public final class Matmul
         final float[] c, final int cOff, final int m, final int k, final int n)
     {
         checkBias("matmulBiasRelu", a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
-        GEMM.matmul(a, aOff, b, bOff, c, cOff, m, k, n, false);
-        Kernels.ELEMENTWISE.addBiasRows(c, cOff, m, n, bias, biasOff, true);
+        GEMM.matmulBias(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n, true);
     }
 
     private static void checkBias(

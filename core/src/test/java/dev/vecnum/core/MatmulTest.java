@@ -105,6 +105,59 @@ class MatmulTest
     }
 
     @Test
+    void shouldMatchReferenceThroughPublicApiOnBlockedShapes()
+    {
+        // large enough for the packed, cache-blocked (and, with the shared pool, threaded) path; ragged edges
+        final Random rnd = new Random(9);
+        final int[][] shapes = {{131, 300, 45}, {100, 97, 203}, {17, 600, 33}};
+        for (final int[] s : shapes)
+        {
+            final int m = s[0];
+            final int k = s[1];
+            final int n = s[2];
+            for (int form = 0; form < 3; form++)
+            {
+                for (final boolean accumulate : new boolean[] {false, true})
+                {
+                    final int aOff = 1 + rnd.nextInt(4);
+                    final int bOff = rnd.nextInt(4);
+                    final int cOff = 2 + rnd.nextInt(4);
+                    final float[] a = TestSizes.randomFloats(rnd, aOff + m * k + 2, 1f);
+                    final float[] b = TestSizes.randomFloats(rnd, bOff + k * n + 2, 1f);
+                    final float[] c = TestSizes.randomFloats(rnd, cOff + m * n + 2, 1f);
+                    final float[] before = c.clone();
+                    switch (form * 2 + (accumulate ? 1 : 0))
+                    {
+                        case 0 -> Matmul.matmul(a, aOff, b, bOff, c, cOff, m, k, n);
+                        case 1 -> Matmul.matmulAccumulate(a, aOff, b, bOff, c, cOff, m, k, n);
+                        case 2 -> Matmul.matmulTransA(a, aOff, b, bOff, c, cOff, m, k, n);
+                        case 3 -> Matmul.matmulTransAAccumulate(a, aOff, b, bOff, c, cOff, m, k, n);
+                        case 4 -> Matmul.matmulTransB(a, aOff, b, bOff, c, cOff, m, k, n);
+                        default -> Matmul.matmulTransBAccumulate(a, aOff, b, bOff, c, cOff, m, k, n);
+                    }
+                    final double[] ref = reference(form, a, aOff, b, bOff, m, k, n);
+                    if (accumulate)
+                    {
+                        for (int i = 0; i < ref.length; i++)
+                        {
+                            ref[i] += before[cOff + i];
+                        }
+                    }
+                    assertClose(ref, a, aOff, b, bOff, form, c, cOff, m, k, n, "blocked form " + form + " acc " +
+                        accumulate);
+                    for (int i = 0; i < c.length; i++)
+                    {
+                        if (i < cOff || i >= cOff + m * n)
+                        {
+                            assertEquals(before[i], c[i], 0f, "outside C at " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldFuseBiasAndRelu()
     {
         final Random rnd = new Random(3);

@@ -18,8 +18,9 @@ import org.agrona.concurrent.IdleStrategy;
  * therefore produce bit-identical results whatever the thread count.
  *
  * <p>Dispatch allocates nothing: the caller passes a reusable {@link Task} object (not a capturing lambda), the pool
- * publishes it through a volatile generation counter, workers spin, then yield, then park
- * ({@link BackoffIdleStrategy}), and after a longer idle period block until the next dispatch unparks them.
+ * publishes it through a volatile generation counter; idle workers spin, then yield ({@link BackoffIdleStrategy} with no
+ * timed-park phase, since timer slack would add ~50 µs to a dispatch), and after about 2 ms without
+ * work block until the next dispatch unparks them.
  *
  * <p>Thread-safety: any number of threads may call {@link #execute(Task, int)} concurrently. One dispatch at a time
  * uses the workers; a call that finds the pool busy (another caller, or a task dispatching again from inside a
@@ -71,7 +72,8 @@ public final class WorkerPool implements AutoCloseable
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger remaining = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final IdleStrategy callerIdle = new BackoffIdleStrategy(64, 64, 1_000L, 50_000L);
+    // spin, then yield, never a timed park: Linux timer slack turns even a 1 µs park into ~50 µs of latency
+    private final IdleStrategy callerIdle = new BackoffIdleStrategy(256, Long.MAX_VALUE, 1_000L, 1_000L);
     private volatile Task task;
     private volatile int taskCount;
     private volatile long generation;
@@ -323,7 +325,8 @@ public final class WorkerPool implements AutoCloseable
     private final class Worker extends Thread
     {
         private final int participant;
-        private final IdleStrategy idle = new BackoffIdleStrategy(128, 64, 1_000L, 100_000L);
+        // spin, then yield until DEEP_PARK_AFTER_NS, then block until unparked: no timed parks (see callerIdle)
+        private final IdleStrategy idle = new BackoffIdleStrategy(1024, Long.MAX_VALUE, 1_000L, 1_000L);
         volatile boolean parked;
 
         Worker(final int participant)

@@ -1,0 +1,225 @@
+package dev.vecnum.core.kernel.gemm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register-blocked GEMM micro-kernel: an {@value #MR}×{@code 2·lanes} tile of C (8×32 with AVX-512) held in 16
+ * vector accumulators while it streams one packed A micro-panel and one packed B micro-panel over {@code kc}.
+ *
+ * <p>Packed layouts (see {@link Packing}): A micro-panel element (r, p) at {@code ap[aOff + p·MR + r]}, B micro-panel
+ * element (p, j) at {@code bp[bOff + p·NR + j]}; both zero-padded to full MR / NR, so every element of C is computed
+ * by the same instruction sequence whichever tile (full or edge) or thread it falls in: {@code acc = 0; acc = fma(a_p,
+ * b_p, acc) for p in order}, then {@code c = acc} or {@code c = c + acc}, then the epilogue {@code + bias},
+ * {@code max(·, 0)}. That is what makes results independent of the thread count.
+ *
+ * <p>Internal; stateless and thread-safe.
+ */
+final class MicroKernel
+{
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Rows of the register tile. */
+    static final int MR = 8;
+    /** Columns of the register tile: two vectors. */
+    static final int NR = 2 * L;
+
+    private MicroKernel()
+    {
+    }
+
+    /**
+     * C tile (MR×NR at {@code c[cOff..]}, row stride {@code ldc}) = (load ? C + : ) Σ_p A_p ⊗ B_p.
+     *
+     * @param ap       packed A micro-panel
+     * @param aOff     its first element
+     * @param bp       packed B micro-panel
+     * @param bOff     its first element
+     * @param kc       depth, at least 1
+     * @param c        output tile array (all MR×NR elements are written)
+     * @param cOff     first element of the tile
+     * @param ldc      row stride of the tile
+     * @param load     add to the tile instead of overwriting it
+     */
+    static void tile(
+        final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
+        final float[] c, final int cOff, final int ldc, final boolean load)
+    {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++)
+        {
+            final int ai = aOff + p * MR;
+            final int bi = bOff + p * NR;
+            final FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            final FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, ap[ai + 0]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
+            a = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
+            a = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
+        }
+        // written out in place: a helper taking vector arguments that C2 declines to inline (this method is large)
+        // would force every accumulator into a heap object
+        if (load)
+        {
+            FloatVector.fromArray(S, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(S, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+            FloatVector.fromArray(S, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+            FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+            FloatVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+        }
+        else
+        {
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
+        }
+    }
+
+    /**
+     * Merges a tile computed into {@code tile} (MR×NR, row stride NR, plain sums) into the valid {@code mr}×{@code nr}
+     * corner of C: {@code c = (load ? c + t : t)}, then {@code + bias}, then {@code max(·, 0)} — for edge tiles and for
+     * the epilogue of the last depth block, with the same operations, in the same order, as {@link #tile}.
+     *
+     * @param tile     scratch tile holding the sums
+     * @param c        C
+     * @param cOff     first element of the tile in C
+     * @param ldc      row stride of C
+     * @param mr       valid rows
+     * @param nr       valid columns
+     * @param load     add to C instead of overwriting
+     * @param bias     bias array when {@code epilogue}
+     * @param biasOff  bias offset of the tile's first column
+     * @param epilogue add bias (and ReLU)
+     * @param relu     apply max(·, 0) after the bias
+     */
+    static void mergeEdge(
+        final float[] tile, final float[] c, final int cOff, final int ldc, final int mr, final int nr,
+        final boolean load, final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
+    {
+        for (int r = 0; r < mr; r++)
+        {
+            final int row = cOff + r * ldc;
+            int j = 0;
+            if (nr == NR)
+            {
+                for (; j < NR; j += L)
+                {
+                    mergeVector(tile, r * NR + j, c, row + j, load, bias, biasOff + j, epilogue, relu);
+                }
+            }
+            for (; j < nr; j++)
+            {
+                float v = tile[r * NR + j];
+                if (load)
+                {
+                    v = c[row + j] + v;
+                }
+                if (epilogue)
+                {
+                    v = v + bias[biasOff + j];
+                    if (relu)
+                    {
+                        v = Math.max(v, 0f);
+                    }
+                }
+                c[row + j] = v;
+            }
+        }
+    }
+
+    // one straight-line case per mode (see tile)
+    private static void mergeVector(
+        final float[] tile, final int t, final float[] c, final int ci, final boolean load, final float[] bias,
+        final int bi, final boolean epilogue, final boolean relu)
+    {
+        final FloatVector v = FloatVector.fromArray(S, tile, t);
+        if (!epilogue)
+        {
+            if (load)
+            {
+                FloatVector.fromArray(S, c, ci).add(v).intoArray(c, ci);
+            }
+            else
+            {
+                v.intoArray(c, ci);
+            }
+        }
+        else if (load)
+        {
+            final FloatVector x = FloatVector.fromArray(S, c, ci).add(v).add(FloatVector.fromArray(S, bias, bi));
+            if (relu)
+            {
+                x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
+            }
+            else
+            {
+                x.intoArray(c, ci);
+            }
+        }
+        else
+        {
+            final FloatVector x = v.add(FloatVector.fromArray(S, bias, bi));
+            if (relu)
+            {
+                x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
+            }
+            else
+            {
+                x.intoArray(c, ci);
+            }
+        }
+    }
+}

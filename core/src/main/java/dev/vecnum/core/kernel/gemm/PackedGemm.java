@@ -1,0 +1,273 @@
+package dev.vecnum.core.kernel.gemm;
+
+import dev.vecnum.core.parallel.WorkerPool;
+
+import static dev.vecnum.core.kernel.gemm.MicroKernel.MR;
+import static dev.vecnum.core.kernel.gemm.MicroKernel.NR;
+
+/**
+ * Goto/BLIS-style blocked GEMM over packed operands for all three forms. Loop nest (outer to inner): columns of C in
+ * blocks of {@link #NC}; depth in blocks of {@link #KC} (a KC×NC block of B is packed, ≈ L2/L3 resident); rows in blocks
+ * of {@link #MC} (an MC×KC block of A is packed, L2 resident); then NR-wide B micro-panels (L1 resident) × MR-high A
+ * micro-panels through {@link MicroKernel}. The forms differ only in how {@link Packing} reads A and B.
+ *
+ * <p>Large products are split over a {@link WorkerPool} into one task per participant: contiguous row ranges in whole
+ * MR tiles (or column ranges in whole NR tiles when there are too few row tiles). The depth blocking is the same for
+ * every task and thread count, and every C element gets the same operation sequence (see {@link MicroKernel}), so the
+ * result is bit-identical whatever the thread count.
+ *
+ * <p>Packing buffers and the per-call task object are per thread ({@link ThreadLocal}), grown on demand: after warm-up
+ * nothing is allocated per call. Internal; thread-safe for disjoint outputs.
+ */
+final class PackedGemm
+{
+    /** Form: C = A·B. */
+    static final int AB = 0;
+    /** Form: C = Aᵀ·B, A stored k×m. */
+    static final int ATB = 1;
+    /** Form: C = A·Bᵀ, B stored n×k. */
+    static final int ABT = 2;
+
+    /** Depth block: a KC×NR B micro-panel (32 KiB at KC = 256) stays in the 48 KiB L1. */
+    static final int KC = Math.max(1, Integer.getInteger("vecnum.gemm.kc", 256));
+    /** Row block: an MC×KC packed A block stays in L2. A multiple of MR. */
+    static final int MC = roundUp(Math.max(MR, Integer.getInteger("vecnum.gemm.mc", 192)), MR);
+    /** Column block: a KC×NC packed B block. A multiple of NR. */
+    static final int NC = roundUp(Math.max(NR, Integer.getInteger("vecnum.gemm.nc", 2048)), NR);
+    /** Smallest m·n·k worth dispatching to worker threads. */
+    static final long PARALLEL_MIN_VOLUME = Long.getLong("vecnum.gemm.parallelMin", 96L * 96 * 96);
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    private static final ThreadLocal<Job> JOB = ThreadLocal.withInitial(Job::new);
+
+    private PackedGemm()
+    {
+    }
+
+    /**
+     * C[m×n] (+)= op(A)·op(B) (+ bias, ReLU). Requires m, k, n ≥ 1 and validated ranges.
+     *
+     * @param pool       workers for large shapes, or null for single-threaded
+     * @param form       {@link #AB}, {@link #ATB} or {@link #ABT}
+     * @param a          A array
+     * @param aOff       A offset
+     * @param b          B array
+     * @param bOff       B offset
+     * @param c          C array
+     * @param cOff       C offset
+     * @param m          rows of C
+     * @param k          depth
+     * @param n          columns of C
+     * @param accumulate add to C
+     * @param bias       bias (length n from biasOff) when {@code epilogue}
+     * @param biasOff    bias offset
+     * @param epilogue   add bias (and ReLU) to the final value
+     * @param relu       apply max(·, 0) after the bias
+     */
+    static void multiply(
+        final WorkerPool pool, final int form, final float[] a, final int aOff, final float[] b, final int bOff,
+        final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate,
+        final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
+    {
+        assert m > 0 && k > 0 && n > 0;
+        final Job job = JOB.get();
+        job.set(form, a, aOff, b, bOff, c, cOff, m, k, n, accumulate, bias, biasOff, epilogue, relu);
+        try
+        {
+            final int threads = pool == null ? 1 : pool.threads();
+            if (threads > 1 && (long) m * n * k >= PARALLEL_MIN_VOLUME)
+            {
+                final int rowTiles = (m + MR - 1) / MR;
+                final int colTiles = (n + NR - 1) / NR;
+                job.splitRows = rowTiles >= threads || rowTiles >= colTiles;
+                final int tasks = Math.min(threads, job.splitRows ? rowTiles : colTiles);
+                pool.execute(job, tasks);
+            }
+            else
+            {
+                job.splitRows = true;
+                job.run(0, 1);
+            }
+        }
+        finally
+        {
+            job.clear();
+        }
+    }
+
+    static int roundUp(final int x, final int unit)
+    {
+        return (x + unit - 1) / unit * unit;
+    }
+
+    /** C rows [i0, i1) × columns [j0, j1), the full blocked loop nest. */
+    private static void blocked(final Job g, final int i0, final int i1, final int j0, final int j1)
+    {
+        final Workspace ws = WORKSPACE.get();
+        final int m = g.m;
+        final int k = g.k;
+        final int n = g.n;
+        final boolean packAContiguous = g.form == ATB;
+        final boolean packBContiguous = g.form != ABT;
+        for (int jc = j0; jc < j1; jc += NC)
+        {
+            final int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC)
+            {
+                final int kc = Math.min(KC, k - pc);
+                final float[] bp = ws.b(roundUp(nc, NR) * kc);
+                if (packBContiguous)
+                {
+                    Packing.pack(g.b, g.bOff + pc * n + jc, n, true, NR, nc, kc, bp);
+                }
+                else
+                {
+                    Packing.pack(g.b, g.bOff + jc * k + pc, k, false, NR, nc, kc, bp);
+                }
+                final boolean load = g.accumulate || pc > 0;
+                final boolean epilogue = g.epilogue && pc + kc == k;
+                for (int ic = i0; ic < i1; ic += MC)
+                {
+                    final int mc = Math.min(MC, i1 - ic);
+                    final float[] ap = ws.a(roundUp(mc, MR) * kc);
+                    if (packAContiguous)
+                    {
+                        Packing.pack(g.a, g.aOff + pc * m + ic, m, true, MR, mc, kc, ap);
+                    }
+                    else
+                    {
+                        Packing.pack(g.a, g.aOff + ic * k + pc, k, false, MR, mc, kc, ap);
+                    }
+                    macroKernel(g, ws, ap, bp, ic, mc, jc, nc, kc, load, epilogue);
+                }
+            }
+        }
+    }
+
+    private static void macroKernel(
+        final Job g, final Workspace ws, final float[] ap, final float[] bp, final int ic, final int mc,
+        final int jc, final int nc, final int kc, final boolean load, final boolean epilogue)
+    {
+        final float[] c = g.c;
+        final int ldc = g.n;
+        final float[] bias = g.bias;
+        final boolean relu = g.relu;
+        for (int jr = 0; jr < nc; jr += NR)
+        {
+            final int nr = Math.min(NR, nc - jr);
+            final int biasOff = g.biasOff + jc + jr;
+            for (int ir = 0; ir < mc; ir += MR)
+            {
+                final int mr = Math.min(MR, mc - ir);
+                final int cIdx = g.cOff + (ic + ir) * ldc + jc + jr;
+                if (mr == MR && nr == NR && !epilogue)
+                {
+                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, load);
+                }
+                else
+                {
+                    // edge tiles and the epilogue: sums into the scratch tile, then merged with the same operations
+                    final float[] tile = ws.tile;
+                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, tile, 0, NR, false);
+                    MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, load, bias, biasOff, epilogue, relu);
+                }
+            }
+        }
+    }
+
+    /** One call's arguments, reused per thread; as a {@link WorkerPool.Task} it runs one row or column range. */
+    private static final class Job implements WorkerPool.Task
+    {
+        int form;
+        float[] a;
+        int aOff;
+        float[] b;
+        int bOff;
+        float[] c;
+        int cOff;
+        int m;
+        int k;
+        int n;
+        boolean accumulate;
+        float[] bias;
+        int biasOff;
+        boolean epilogue;
+        boolean relu;
+        boolean splitRows;
+
+        void set(
+            final int form, final float[] a, final int aOff, final float[] b, final int bOff, final float[] c,
+            final int cOff, final int m, final int k, final int n, final boolean accumulate, final float[] bias,
+            final int biasOff, final boolean epilogue, final boolean relu)
+        {
+            this.form = form;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.bOff = bOff;
+            this.c = c;
+            this.cOff = cOff;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.accumulate = accumulate;
+            this.bias = bias;
+            this.biasOff = biasOff;
+            this.epilogue = epilogue;
+            this.relu = relu;
+        }
+
+        void clear()
+        {
+            a = null;
+            b = null;
+            c = null;
+            bias = null;
+        }
+
+        @Override
+        public void run(final int taskIndex, final int taskCount)
+        {
+            if (splitRows)
+            {
+                final int tiles = (m + MR - 1) / MR;
+                final int i0 = WorkerPool.partitionStart(taskIndex, taskCount, tiles) * MR;
+                final int i1 = Math.min(m, WorkerPool.partitionStart(taskIndex + 1, taskCount, tiles) * MR);
+                blocked(this, i0, i1, 0, n);
+            }
+            else
+            {
+                final int tiles = (n + NR - 1) / NR;
+                final int j0 = WorkerPool.partitionStart(taskIndex, taskCount, tiles) * NR;
+                final int j1 = Math.min(n, WorkerPool.partitionStart(taskIndex + 1, taskCount, tiles) * NR);
+                blocked(this, 0, m, j0, j1);
+            }
+        }
+    }
+
+    /** Per-thread packing buffers, grown on demand and then reused. */
+    private static final class Workspace
+    {
+        final float[] tile = new float[MR * NR];
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+
+        float[] a(final int size)
+        {
+            if (a.length < size)
+            {
+                a = new float[Math.max(size, MC * KC)];
+            }
+            return a;
+        }
+
+        float[] b(final int size)
+        {
+            if (b.length < size)
+            {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vecnum.core.kernel.gemm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Packs a block of an operand into micro-panels of {@code R} interleaved rows (R = {@link MicroKernel#MR} for A,
+ * {@link MicroKernel#NR} for B): element (r, p) of panel q goes to {@code dst[q·R·kc + p·R + r]}, and rows past the
+ * block's end are zero. The three matmul forms differ only in where element (r, p) of the source lives:
+ * <ul>
+ *   <li>contiguous: {@code src[off + p·ld + r]} — B of A·B and Aᵀ·B, A of Aᵀ·B (a plain copy per p);</li>
+ *   <li>strided: {@code src[off + r·ld + p]} — A of A·B and A·Bᵀ, B of A·Bᵀ (a transpose).</li>
+ * </ul>
+ *
+ * <p>Internal; stateless and thread-safe.
+ */
+final class Packing
+{
+    private static final VectorSpecies<Float> S = MicroKernel.S;
+    private static final int L = MicroKernel.L;
+
+    private Packing()
+    {
+    }
+
+    /**
+     * Packs {@code rows} (≤ any multiple of R) rows × {@code kc} of a source block into ceil(rows / R) panels.
+     *
+     * @param src        source array
+     * @param off        offset of element (0, 0) of the block
+     * @param ld         leading dimension of the source
+     * @param contiguous whether element (r, p) is at {@code off + p·ld + r} (else {@code off + r·ld + p})
+     * @param r          panel width R
+     * @param rows       rows of the block
+     * @param kc         depth of the block
+     * @param dst        destination, at least ceil(rows / R)·R·kc floats
+     */
+    static void pack(
+        final float[] src, final int off, final int ld, final boolean contiguous, final int r, final int rows,
+        final int kc, final float[] dst)
+    {
+        int d = 0;
+        for (int q = 0; q < rows; q += r)
+        {
+            final int rr = Math.min(r, rows - q);
+            if (contiguous)
+            {
+                panelContiguous(src, off + q, ld, r, rr, kc, dst, d);
+            }
+            else
+            {
+                panelStrided(src, off + q * ld, ld, r, rr, kc, dst, d);
+            }
+            d += r * kc;
+        }
+    }
+
+    private static void panelContiguous(
+        final float[] src, final int off, final int ld, final int r, final int rr, final int kc,
+        final float[] dst, final int d)
+    {
+        if (rr == r && r % L == 0)
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                final int s = off + p * ld;
+                final int t = d + p * r;
+                for (int v = 0; v < r; v += L)
+                {
+                    FloatVector.fromArray(S, src, s + v).intoArray(dst, t + v);
+                }
+            }
+            return;
+        }
+        for (int p = 0; p < kc; p++)
+        {
+            final int s = off + p * ld;
+            final int t = d + p * r;
+            int i = 0;
+            for (; i < rr; i++)
+            {
+                dst[t + i] = src[s + i];
+            }
+            for (; i < r; i++)
+            {
+                dst[t + i] = 0f;
+            }
+        }
+    }
+
+    private static void panelStrided(
+        final float[] src, final int off, final int ld, final int r, final int rr, final int kc,
+        final float[] dst, final int d)
+    {
+        int i = 0;
+        // eight source rows at a time: eight sequential read streams, 32 contiguous bytes stored per p
+        for (; i + 8 <= rr; i += 8)
+        {
+            final int s0 = off + i * ld;
+            final int s1 = s0 + ld;
+            final int s2 = s1 + ld;
+            final int s3 = s2 + ld;
+            final int s4 = s3 + ld;
+            final int s5 = s4 + ld;
+            final int s6 = s5 + ld;
+            final int s7 = s6 + ld;
+            for (int p = 0; p < kc; p++)
+            {
+                final int t = d + p * r + i;
+                dst[t] = src[s0 + p];
+                dst[t + 1] = src[s1 + p];
+                dst[t + 2] = src[s2 + p];
+                dst[t + 3] = src[s3 + p];
+                dst[t + 4] = src[s4 + p];
+                dst[t + 5] = src[s5 + p];
+                dst[t + 6] = src[s6 + p];
+                dst[t + 7] = src[s7 + p];
+            }
+        }
+        for (; i + 4 <= rr; i += 4)
+        {
+            final int s0 = off + i * ld;
+            final int s1 = s0 + ld;
+            final int s2 = s1 + ld;
+            final int s3 = s2 + ld;
+            for (int p = 0; p < kc; p++)
+            {
+                final int t = d + p * r + i;
+                dst[t] = src[s0 + p];
+                dst[t + 1] = src[s1 + p];
+                dst[t + 2] = src[s2 + p];
+                dst[t + 3] = src[s3 + p];
+            }
+        }
+        for (; i < rr; i++)
+        {
+            final int s = off + i * ld;
+            for (int p = 0; p < kc; p++)
+            {
+                dst[d + p * r + i] = src[s + p];
+            }
+        }
+        for (; i < r; i++)
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                dst[d + p * r + i] = 0f;
+            }
+        }
+    }
+}

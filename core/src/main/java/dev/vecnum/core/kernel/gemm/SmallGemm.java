@@ -1,0 +1,273 @@
+package dev.vecnum.core.kernel.gemm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The small-shape path (the training loop's b×3·3×10, b×10·10×10, 10×b·b×10, b×10·(10×10)ᵀ …): no cache blocking, no
+ * threads, no masks (masked loads and stores allocate on JDK 17), at most a few rows copied.
+ *
+ * <p>C is built {@value #ROWS} rows × one vector of columns at a time, as Σ_p A(i,p)·B(p, j..j+L) with one register
+ * accumulator per row. B rows are read in place with full vectors when B is row-major ({@code A·B}, {@code Aᵀ·B}):
+ * lanes past the row's end only feed lanes of C that are never stored; the last B rows, whose full vector would run
+ * past the array, come from a zero-padded per-thread copy. {@code A·Bᵀ} copies B transposed (it is small here).
+ * Row blocks past m repeat the last row, so there is one code path whatever m is.
+ *
+ * <p>Write-back without accumulate stores full vectors row after row, column chunks right to left: the lanes that spill
+ * past a row's end land in cells that a later store of the same call overwrites, and never past C's end (blocks near
+ * the end, accumulate, and partial blocks go through a scratch row and scalar stores with the same operations). Every C
+ * element therefore gets the same operations in the same order, whatever m, n and the block it is in.
+ *
+ * <p>Internal; thread-safe for disjoint outputs.
+ */
+final class SmallGemm
+{
+    private static final VectorSpecies<Float> S = MicroKernel.S;
+    private static final int L = MicroKernel.L;
+    static final int ROWS = 8;
+    // per-thread scratch layout: sums of one block, the padded bias, then padded/transposed B rows
+    private static final int SUMS = 0;
+    private static final int BIAS = SUMS + ROWS * L;
+    private static final int FLOOR = BIAS + L;
+    private static final int BROWS = FLOOR + L;
+    private static final ThreadLocal<float[][]> SCRATCH =
+        ThreadLocal.withInitial(() -> new float[][] {new float[BROWS + 64 * L]});
+
+    private SmallGemm()
+    {
+    }
+
+    /**
+     * C[m×n] (+)= A·B (+ bias, ReLU) with A(i,p) = {@code a[aOff + i·ars + p·acs]} and B(p,j) =
+     * {@code b[bOff + p·brs + j·bcs]}. Requires m, k, n ≥ 1.
+     *
+     * @param a          A array
+     * @param aOff       A offset
+     * @param ars        A row stride (over i)
+     * @param acs        A column stride (over p)
+     * @param b          B array
+     * @param bOff       B offset
+     * @param brs        B row stride (over p)
+     * @param bcs        B column stride (over j)
+     * @param c          C array, row-major m×n
+     * @param cOff       C offset
+     * @param m          rows of C
+     * @param k          depth
+     * @param n          columns of C
+     * @param accumulate add to C
+     * @param biasArr    bias (n values from biasOff) when {@code epilogue}
+     * @param biasOff    bias offset
+     * @param epilogue   add bias to the final value (and ReLU when {@code relu})
+     * @param relu       apply max(·, 0) after the bias
+     */
+    static void multiply(
+        final float[] a, final int aOff, final int ars, final int acs,
+        final float[] b, final int bOff, final int brs, final int bcs,
+        final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate,
+        final float[] biasArr, final int biasOff, final boolean epilogue, final boolean relu)
+    {
+        final int ldp = PackedGemm.roundUp(n, L);
+        final int jMax = (n - 1) / L * L;
+        // B rows [0, pSafe) are read in place (their full vector ends inside b for every column chunk); rows
+        // [pSafe, k) come from a zero-padded copy. A·Bᵀ (B not row-major) copies all of B, transposed.
+        int pSafe = 0;
+        if (bcs == 1 && b.length - L - bOff - jMax >= 0)
+        {
+            pSafe = Math.min(k, (b.length - L - bOff - jMax) / brs + 1);
+        }
+        final float[] ws = scratch(BROWS + (k - pSafe) * ldp);
+        for (int p = pSafe; p < k; p++)
+        {
+            final int t = BROWS + (p - pSafe) * ldp;
+            final int s = bOff + p * brs;
+            for (int j = 0; j < n; j++)
+            {
+                ws[t + j] = b[s + j * bcs];
+            }
+            java.util.Arrays.fill(ws, t + n, t + ldp, 0f);
+        }
+        java.util.Arrays.fill(ws, FLOOR, FLOOR + L, relu ? 0f : Float.NEGATIVE_INFINITY);
+        if (epilogue && n <= L)
+        {
+            System.arraycopy(biasArr, biasOff, ws, BIAS, n);
+        }
+        final int cEnd = cOff + m * n;
+        for (int i = 0; i < m; i += ROWS)
+        {
+            // column chunks right to left, so a full-vector store's spill is overwritten later in this call
+            for (int j = jMax; j >= 0; j -= L)
+            {
+                final int cols = Math.min(L, n - j);
+                if (epilogue && n > L)
+                {
+                    System.arraycopy(biasArr, biasOff + j, ws, BIAS, cols);
+                }
+                block(a, aOff, ars, acs, i, m, b, bOff + j, brs, pSafe, ws, BROWS + j - pSafe * ldp, ldp, k,
+                    c, cOff + i * n + j, n, cols, cEnd, accumulate, epilogue, relu);
+            }
+        }
+    }
+
+    private static float[] scratch(final int size)
+    {
+        final float[][] holder = SCRATCH.get();
+        if (holder[0].length < size)
+        {
+            holder[0] = new float[Math.max(size, 2 * holder[0].length)];
+        }
+        return holder[0];
+    }
+
+    /**
+     * One block: rows i..i+ROWS-1 (clamped to m-1) × columns j..j+cols-1. B(p, j..) is {@code b[bIdx + p·brs]} for
+     * p &lt; pSafe, else {@code ws[tIdx + p·ldp]}.
+     */
+    private static void block(
+        final float[] a, final int aOff, final int ars, final int acs, final int i, final int m,
+        final float[] b, final int bIdx, final int brs, final int pSafe, final float[] ws, final int tIdx, final int ldp,
+        final int k, final float[] c, final int c0, final int n, final int cols, final int cEnd,
+        final boolean accumulate, final boolean epilogue, final boolean relu)
+    {
+        final int last = m - 1;
+        final int a0 = aOff + Math.min(i + 0, last) * ars;
+        final int a1 = aOff + Math.min(i + 1, last) * ars;
+        final int a2 = aOff + Math.min(i + 2, last) * ars;
+        final int a3 = aOff + Math.min(i + 3, last) * ars;
+        final int a4 = aOff + Math.min(i + 4, last) * ars;
+        final int a5 = aOff + Math.min(i + 5, last) * ars;
+        final int a6 = aOff + Math.min(i + 6, last) * ars;
+        final int a7 = aOff + Math.min(i + 7, last) * ars;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        FloatVector s4 = FloatVector.zero(S);
+        FloatVector s5 = FloatVector.zero(S);
+        FloatVector s6 = FloatVector.zero(S);
+        FloatVector s7 = FloatVector.zero(S);
+        // rows [0, pSafe) of B in place, then [pSafe, k) from the padded copy; A unit-stride along p (A·B, A·Bᵀ) is
+        // its own loop so that C2 can hoist the bounds checks of the eight A rows
+        if (acs == 1)
+        {
+            for (int p = 0; p < pSafe; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, b, bIdx + p * brs);
+                s0 = FloatVector.broadcast(S, a[a0 + p]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+            }
+            for (int p = pSafe; p < k; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+                s0 = FloatVector.broadcast(S, a[a0 + p]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+            }
+        }
+        else
+        {
+            for (int p = 0; p < pSafe; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, b, bIdx + p * brs);
+                final int ap = p * acs;
+                s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            }
+            for (int p = pSafe; p < k; p++)
+            {
+                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+                final int ap = p * acs;
+                s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            }
+        }
+        final boolean fullBlock = i + ROWS <= m && c0 + (ROWS - 1) * n + L <= cEnd && !accumulate;
+        if (fullBlock && !epilogue)
+        {
+            s0.intoArray(c, c0 + 0 * n);
+            s1.intoArray(c, c0 + 1 * n);
+            s2.intoArray(c, c0 + 2 * n);
+            s3.intoArray(c, c0 + 3 * n);
+            s4.intoArray(c, c0 + 4 * n);
+            s5.intoArray(c, c0 + 5 * n);
+            s6.intoArray(c, c0 + 6 * n);
+            s7.intoArray(c, c0 + 7 * n);
+        }
+        else if (fullBlock)
+        {
+            final FloatVector bias = FloatVector.fromArray(S, ws, BIAS);
+            final FloatVector floor = FloatVector.fromArray(S, ws, FLOOR);
+            s0.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 0 * n);
+            s1.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 1 * n);
+            s2.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 2 * n);
+            s3.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 3 * n);
+            s4.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 4 * n);
+            s5.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 5 * n);
+            s6.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 6 * n);
+            s7.add(bias).lanewise(VectorOperators.MAX, floor).intoArray(c, c0 + 7 * n);
+        }
+        else
+        {
+            s0.intoArray(ws, SUMS + 0 * L);
+            s1.intoArray(ws, SUMS + 1 * L);
+            s2.intoArray(ws, SUMS + 2 * L);
+            s3.intoArray(ws, SUMS + 3 * L);
+            s4.intoArray(ws, SUMS + 4 * L);
+            s5.intoArray(ws, SUMS + 5 * L);
+            s6.intoArray(ws, SUMS + 6 * L);
+            s7.intoArray(ws, SUMS + 7 * L);
+            merge(ws, c, c0, n, Math.min(ROWS, m - i), cols, accumulate, epilogue, relu);
+        }
+    }
+
+    /** Scalar write-back of a block from the scratch sums: c = (acc ? c + s : s), + bias, max(·, 0). */
+    private static void merge(
+        final float[] ws, final float[] c, final int c0, final int n, final int rows, final int cols,
+        final boolean accumulate, final boolean epilogue, final boolean relu)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int l = 0; l < cols; l++)
+            {
+                float v = ws[SUMS + r * L + l];
+                final int idx = c0 + r * n + l;
+                if (accumulate)
+                {
+                    v = c[idx] + v;
+                }
+                if (epilogue)
+                {
+                    v = v + ws[BIAS + l];
+                    if (relu)
+                    {
+                        v = Math.max(v, 0f);
+                    }
+                }
+                c[idx] = v;
+            }
+        }
+    }
+}

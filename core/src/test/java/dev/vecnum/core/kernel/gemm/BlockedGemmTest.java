@@ -1,0 +1,258 @@
+package dev.vecnum.core.kernel.gemm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.vecnum.core.kernel.GemmKernels;
+import dev.vecnum.core.parallel.WorkerPool;
+
+/**
+ * The packed/blocked/threaded path and the small path of {@link BlockedGemm} against a double-precision reference, on
+ * shapes that cross the MR/NR/KC/MC block boundaries, and bit-identical results for 1, 2 and 3 threads.
+ */
+class BlockedGemmTest
+{
+    private static final int MR = MicroKernel.MR;
+    private static final int NR = MicroKernel.NR;
+    private static final int KC = PackedGemm.KC;
+    private static final int MC = PackedGemm.MC;
+
+    private static WorkerPool pool1;
+    private static WorkerPool pool2;
+    private static WorkerPool pool3;
+
+    @BeforeAll
+    static void startPools()
+    {
+        pool1 = new WorkerPool(1);
+        pool2 = new WorkerPool(2);
+        pool3 = new WorkerPool(3);
+    }
+
+    @AfterAll
+    static void stopPools()
+    {
+        pool1.close();
+        pool2.close();
+        pool3.close();
+    }
+
+    @Test
+    void shouldTakeThePackedPathForTheShapesBelow()
+    {
+        assertTrue(BlockedGemm.packed(MC + MR + 3, KC + 1, 2 * NR + 5));
+        assertTrue(BlockedGemm.packed(2 * MR + 1, 2 * KC + 3, NR + 1));
+        assertFalse(BlockedGemm.packed(1024, 10, 10), "lesson forward shape must take the small path");
+        assertFalse(BlockedGemm.packed(10, 1024, 10), "lesson weight-gradient shape must take the small path");
+    }
+
+    @Test
+    void shouldMatchReferenceOnPackedShapesAcrossBlockEdgesForEveryThreadCount()
+    {
+        final Random rnd = new Random(11);
+        // m, k, n: past MC with a ragged MR edge; past 2·KC; ragged NR edge; exact multiples; column-split case
+        final int[][] shapes = {
+            {MC + MR + 3, KC + 1, 2 * NR + 5},
+            {2 * MR + 1, 2 * KC + 3, NR + 1},
+            {3 * MR, KC, 3 * NR},
+            {MC - 1, KC - 1, NR - 1},
+            {2 * MR, 40, 5 * NR + 7},
+            {67, 129, 131},
+        };
+        for (final int[] s : shapes)
+        {
+            for (int form = 0; form < 3; form++)
+            {
+                for (final boolean accumulate : new boolean[] {false, true})
+                {
+                    checkAllThreadCounts(rnd, form, s[0], s[1], s[2], accumulate);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldFuseBiasAndReluOnPackedAndSmallPaths()
+    {
+        final Random rnd = new Random(5);
+        final int[][] shapes = {{MC + 5, KC + 9, NR + 3}, {64, 64, 64}, {1, 10, 10}, {37, 3, 10}, {100, 10, 1},
+            {9, 10, 2 * TestData.LANES + 3}, {33, 0, 10}};
+        for (final int[] s : shapes)
+        {
+            final int m = s[0];
+            final int k = s[1];
+            final int n = s[2];
+            final float[] a = TestData.random(rnd, m * k + 1);
+            final float[] b = TestData.random(rnd, k * n + 2);
+            final float[] bias = TestData.random(rnd, n + 3);
+            for (final boolean relu : new boolean[] {false, true})
+            {
+                final float[][] results = new float[3][];
+                int t = 0;
+                final float[] before = TestData.random(rnd, m * n + 4);
+                for (final WorkerPool pool : new WorkerPool[] {pool1, pool2, pool3})
+                {
+                    final float[] c = before.clone();
+                    new BlockedGemm(pool).matmulBias(a, 1, b, 2, bias, 3, c, 2, m, k, n, relu);
+                    final double[] ref = TestData.reference(0, a, 1, b, 2, m, k, n);
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            ref[i * n + j] += bias[3 + j];
+                            if (relu)
+                            {
+                                ref[i * n + j] = Math.max(ref[i * n + j], 0);
+                            }
+                        }
+                    }
+                    TestData.assertClose(ref, 0, a, 1, b, 2, c, 2, m, k, n, "bias relu=" + relu);
+                    TestData.assertOutsideUntouched(before, c, 2, m * n);
+                    results[t++] = c;
+                }
+                TestData.assertBitIdentical(results[0], results[1], "bias 1 vs 2 threads");
+                TestData.assertBitIdentical(results[0], results[2], "bias 1 vs 3 threads");
+            }
+        }
+    }
+
+    @Test
+    void shouldHandleLessonShapesWithOffsetsAccumulateAndTrailingData()
+    {
+        final Random rnd = new Random(17);
+        final GemmKernels gemm = new BlockedGemm(pool2);
+        for (int m = 1; m <= 41; m += (m < 12 ? 1 : 7))
+        {
+            for (final int k : new int[] {1, 3, 10, 19})
+            {
+                for (final int n : new int[] {1, 3, 10, TestData.LANES, TestData.LANES + 1, 2 * TestData.LANES + 5})
+                {
+                    for (int form = 0; form < 3; form++)
+                    {
+                        for (final boolean accumulate : new boolean[] {false, true})
+                        {
+                            // k and m swap roles for the weight-gradient form: long k, tiny m
+                            final int mm = form == 1 ? Math.min(m, 10) : m;
+                            final int kk = form == 1 ? m * 7 + k : k;
+                            checkOne(rnd, gemm, form, mm, kk, n, accumulate, 1 + rnd.nextInt(3));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepNonFiniteValuesInTheirOwnRowsOnTheSmallPath()
+    {
+        // the small path stores full vectors whose spare lanes spill into the next row before it is written;
+        // an infinity in one row of A must still only affect that row of C
+        final int m = 20;
+        final int k = 10;
+        final int n = 10;
+        final Random rnd = new Random(3);
+        final float[] a = TestData.random(rnd, m * k);
+        final float[] b = TestData.random(rnd, k * n);
+        a[5 * k + 2] = Float.POSITIVE_INFINITY;
+        b[3 * n + 9] = 0f;
+        final float[] c = new float[m * n + 16];
+        new BlockedGemm(pool1).matmul(a, 0, b, 0, c, 0, m, k, n, false);
+        final double[] ref = TestData.reference(0, a, 0, b, 0, m, k, n);
+        for (int i = 0; i < m * n; i++)
+        {
+            if (Double.isNaN(ref[i]) || Double.isInfinite(ref[i]))
+            {
+                assertEquals((float) ref[i], c[i], "cell " + i);
+            }
+            else
+            {
+                assertEquals(ref[i], c[i], 1e-4, "cell " + i);
+            }
+        }
+        for (int i = m * n; i < c.length; i++)
+        {
+            assertEquals(0f, c[i], "past C at " + i);
+        }
+    }
+
+    private static void checkAllThreadCounts(
+        final Random rnd, final int form, final int m, final int k, final int n, final boolean accumulate)
+    {
+        final int aOff = rnd.nextInt(4);
+        final int bOff = rnd.nextInt(4);
+        final int cOff = rnd.nextInt(4);
+        final float[] a = TestData.random(rnd, aOff + m * k + 5);
+        final float[] b = TestData.random(rnd, bOff + k * n + 5);
+        final float[] c0 = TestData.random(rnd, cOff + m * n + 5);
+        final double[] ref = TestData.reference(form, a, aOff, b, bOff, m, k, n);
+        if (accumulate)
+        {
+            for (int i = 0; i < ref.length; i++)
+            {
+                ref[i] += c0[cOff + i];
+            }
+        }
+        float[] first = null;
+        for (final WorkerPool pool : new WorkerPool[] {pool1, pool2, pool3})
+        {
+            final float[] c = c0.clone();
+            run(new BlockedGemm(pool), form, a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+            final String what = "form " + form + " acc " + accumulate + " threads " + pool.threads();
+            TestData.assertClose(ref, form, a, aOff, b, bOff, c, cOff, m, k, n, what);
+            TestData.assertOutsideUntouched(c0, c, cOff, m * n);
+            if (first == null)
+            {
+                first = c;
+            }
+            else
+            {
+                TestData.assertBitIdentical(first, c, what + " vs 1 thread");
+            }
+        }
+    }
+
+    private static void checkOne(
+        final Random rnd, final GemmKernels gemm, final int form, final int m, final int k, final int n,
+        final boolean accumulate, final int trailing)
+    {
+        final int aOff = rnd.nextInt(3);
+        final int bOff = rnd.nextInt(3);
+        final int cOff = rnd.nextInt(3);
+        // arrays end exactly at the operand (plus a little trailing data for C) to exercise the in-place B reads
+        final float[] a = TestData.random(rnd, aOff + m * k);
+        final float[] b = TestData.random(rnd, bOff + k * n);
+        final float[] c0 = TestData.random(rnd, cOff + m * n + trailing);
+        final float[] c = c0.clone();
+        run(gemm, form, a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+        final double[] ref = TestData.reference(form, a, aOff, b, bOff, m, k, n);
+        if (accumulate)
+        {
+            for (int i = 0; i < ref.length; i++)
+            {
+                ref[i] += c0[cOff + i];
+            }
+        }
+        TestData.assertClose(ref, form, a, aOff, b, bOff, c, cOff, m, k, n,
+            "small form " + form + " acc " + accumulate);
+        TestData.assertOutsideUntouched(c0, c, cOff, m * n);
+    }
+
+    private static void run(
+        final GemmKernels gemm, final int form, final float[] a, final int aOff, final float[] b, final int bOff,
+        final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate)
+    {
+        switch (form)
+        {
+            case 0 -> gemm.matmul(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+            case 1 -> gemm.matmulTransA(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+            default -> gemm.matmulTransB(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+        }
+    }
+}
