@@ -10,8 +10,13 @@ import dev.vecnum.core.kernel.Kernels;
  *
  * <p>Every method validates all arguments before writing anything and throws {@link IllegalArgumentException} naming
  * the argument and sizes: negative dimensions, products overflowing {@code int}, ranges outside an array, and the
- * output array being one of the inputs. Nothing is allocated per call. Calls are thread-safe as long as concurrent
- * calls write disjoint outputs.
+ * output array being one of the inputs. Nothing is allocated per call (after the first calls of a thread, which size its
+ * packing buffers). Calls are thread-safe as long as concurrent calls write disjoint outputs.
+ *
+ * <p>Small shapes (the training loop's layers) run on the calling thread with no packing or blocking; large ones use a
+ * packed, cache-blocked kernel and split over {@link dev.vecnum.core.parallel.WorkerPool#shared()}
+ * ({@code -Dvecnum.threads=N}). The path depends only on (m, k, n), and every result is bit-identical whatever the
+ * thread count. {@code -Dvecnum.vector=false} selects the plain scalar reference instead.
  */
 public final class Matmul
 {

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>C is built {@value #ROWS} rows × one vector of columns at a time, as Σ_p A(i,p)·B(p, j..j+L) with one register
  * accumulator per row. B rows are read in place with full vectors when B is row-major ({@code A·B}, {@code Aᵀ·B}):
  * lanes past the row's end only feed lanes of C that are never stored; the last B rows, whose full vector would run
- * past the array, come from a zero-padded per-thread copy. {@code A·Bᵀ} copies B transposed (it is small here).
+ * past the array, come from a per-thread copy with slack. {@code A·Bᵀ} copies B transposed (it is small here).
  * Row blocks past m repeat the last row, so there is one code path whatever m is.
  *
  * <p>Write-back without accumulate stores full vectors row after row, column chunks right to left: the lanes that spill
@@ -26,7 +26,7 @@ final class SmallGemm
     private static final VectorSpecies<Float> S = MicroKernel.S;
     private static final int L = MicroKernel.L;
     static final int ROWS = 8;
-    // per-thread scratch layout: sums of one block, the padded bias, then padded/transposed B rows
+    // per-thread scratch layout: sums of one block, the padded bias, the ReLU floor, then copied/transposed B rows
     private static final int SUMS = 0;
     private static final int BIAS = SUMS + ROWS * L;
     private static final int FLOOR = BIAS + L;
@@ -67,25 +67,39 @@ final class SmallGemm
         final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate,
         final float[] biasArr, final int biasOff, final boolean epilogue, final boolean relu)
     {
-        final int ldp = PackedGemm.roundUp(n, L);
         final int jMax = (n - 1) / L * L;
         // B rows [0, pSafe) are read in place (their full vector ends inside b for every column chunk); rows
-        // [pSafe, k) come from a zero-padded copy. A·Bᵀ (B not row-major) copies all of B, transposed.
+        // [pSafe, k) come from a per-thread copy with L floats of slack, row p at BROWS + (p - pSafe)·tStride. Lanes
+        // past a row's n values are whatever follows it; they only feed C lanes that are never kept.
         int pSafe = 0;
-        if (bcs == 1 && b.length - L - bOff - jMax >= 0)
+        final int tStride;
+        final float[] ws;
+        if (bcs == 1)
         {
-            pSafe = Math.min(k, (b.length - L - bOff - jMax) / brs + 1);
-        }
-        final float[] ws = scratch(BROWS + (k - pSafe) * ldp);
-        for (int p = pSafe; p < k; p++)
-        {
-            final int t = BROWS + (p - pSafe) * ldp;
-            final int s = bOff + p * brs;
-            for (int j = 0; j < n; j++)
+            if (b.length - L - bOff - jMax >= 0)
             {
-                ws[t + j] = b[s + j * bcs];
+                pSafe = Math.min(k, (b.length - L - bOff - jMax) / brs + 1);
             }
-            java.util.Arrays.fill(ws, t + n, t + ldp, 0f);
+            tStride = brs;
+            // rows [pSafe, k) span one contiguous range: from row pSafe's start to the end of row k - 1
+            final int len = pSafe < k ? (k - 1 - pSafe) * brs + n : 0;
+            ws = scratch(BROWS + len + L);
+            System.arraycopy(b, bOff + pSafe * brs, ws, BROWS, len);
+        }
+        else
+        {
+            // A·Bᵀ: all of B, transposed
+            tStride = n;
+            ws = scratch(BROWS + k * n + L);
+            for (int p = 0; p < k; p++)
+            {
+                final int t = BROWS + p * n;
+                final int src = bOff + p * brs;
+                for (int j = 0; j < n; j++)
+                {
+                    ws[t + j] = b[src + j * bcs];
+                }
+            }
         }
         java.util.Arrays.fill(ws, FLOOR, FLOOR + L, relu ? 0f : Float.NEGATIVE_INFINITY);
         if (epilogue && n <= L)
@@ -103,7 +117,7 @@ final class SmallGemm
                 {
                     System.arraycopy(biasArr, biasOff + j, ws, BIAS, cols);
                 }
-                block(a, aOff, ars, acs, i, m, b, bOff + j, brs, pSafe, ws, BROWS + j - pSafe * ldp, ldp, k,
+                block(a, aOff, ars, acs, i, m, b, bOff + j, brs, pSafe, ws, BROWS + j - pSafe * tStride, tStride, k,
                     c, cOff + i * n + j, n, cols, cEnd, accumulate, epilogue, relu);
             }
         }
@@ -121,11 +135,11 @@ final class SmallGemm
 
     /**
      * One block: rows i..i+ROWS-1 (clamped to m-1) × columns j..j+cols-1. B(p, j..) is {@code b[bIdx + p·brs]} for
-     * p &lt; pSafe, else {@code ws[tIdx + p·ldp]}.
+     * p &lt; pSafe, else {@code ws[tIdx + p·ts]}.
      */
     private static void block(
         final float[] a, final int aOff, final int ars, final int acs, final int i, final int m,
-        final float[] b, final int bIdx, final int brs, final int pSafe, final float[] ws, final int tIdx, final int ldp,
+        final float[] b, final int bIdx, final int brs, final int pSafe, final float[] ws, final int tIdx, final int ts,
         final int k, final float[] c, final int c0, final int n, final int cols, final int cEnd,
         final boolean accumulate, final boolean epilogue, final boolean relu)
     {
@@ -164,7 +178,7 @@ final class SmallGemm
             }
             for (int p = pSafe; p < k; p++)
             {
-                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ts);
                 s0 = FloatVector.broadcast(S, a[a0 + p]).fma(bv, s0);
                 s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
                 s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
@@ -192,7 +206,7 @@ final class SmallGemm
             }
             for (int p = pSafe; p < k; p++)
             {
-                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ldp);
+                final FloatVector bv = FloatVector.fromArray(S, ws, tIdx + p * ts);
                 final int ap = p * acs;
                 s0 = FloatVector.broadcast(S, a[a0 + ap]).fma(bv, s0);
                 s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
