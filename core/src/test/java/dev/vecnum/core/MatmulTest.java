@@ -1,5 +1,8 @@
 package dev.vecnum.core;
 
+import static dev.vecnum.core.kernel.gemm.TestData.aAt;
+import static dev.vecnum.core.kernel.gemm.TestData.bAt;
+import static dev.vecnum.core.kernel.gemm.TestData.reference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -249,38 +252,6 @@ class MatmulTest
         }
         assertClose(ref, a, aOff, b, bOff, form, c, cOff, m, k, n,
             impl.getClass().getSimpleName() + " form " + form + " acc " + accumulate);
-    }
-
-    private static float aAt(final int form, final float[] a, final int aOff, final int i, final int p, final int m,
-        final int k)
-    {
-        return form == 1 ? a[aOff + p * m + i] : a[aOff + i * k + p];
-    }
-
-    private static float bAt(final int form, final float[] b, final int bOff, final int p, final int j, final int k,
-        final int n)
-    {
-        return form == 2 ? b[bOff + j * k + p] : b[bOff + p * n + j];
-    }
-
-    static double[] reference(
-        final int form, final float[] a, final int aOff, final float[] b, final int bOff,
-        final int m, final int k, final int n)
-    {
-        final double[] c = new double[m * n];
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    s += (double) aAt(form, a, aOff, i, p, m, k) * bAt(form, b, bOff, p, j, k, n);
-                }
-                c[i * n + j] = s;
-            }
-        }
-        return c;
     }
 
     private static void assertClose(

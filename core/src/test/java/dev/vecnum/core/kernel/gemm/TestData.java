@@ -5,7 +5,7 @@ import java.util.Random;
 import jdk.incubator.vector.FloatVector;
 
 /** Random operands, the double-precision reference product and assertions shared by the GEMM tests. */
-final class TestData
+public final class TestData
 {
     static final int LANES = FloatVector.SPECIES_PREFERRED.length();
 
@@ -24,18 +24,18 @@ final class TestData
     }
 
     /** A(i,p) for form 0 (A·B), 1 (Aᵀ·B, A stored k×m) and 2 (A·Bᵀ). */
-    static float aAt(final int form, final float[] a, final int aOff, final int i, final int p, final int m, final int k)
+    public static float aAt(final int form, final float[] a, final int aOff, final int i, final int p, final int m, final int k)
     {
         return form == 1 ? a[aOff + p * m + i] : a[aOff + i * k + p];
     }
 
     /** B(p,j) for form 0, 1 and 2 (B stored n×k). */
-    static float bAt(final int form, final float[] b, final int bOff, final int p, final int j, final int k, final int n)
+    public static float bAt(final int form, final float[] b, final int bOff, final int p, final int j, final int k, final int n)
     {
         return form == 2 ? b[bOff + j * k + p] : b[bOff + p * n + j];
     }
 
-    static double[] reference(
+    public static double[] reference(
         final int form, final float[] a, final int aOff, final float[] b, final int bOff,
         final int m, final int k, final int n)
     {
