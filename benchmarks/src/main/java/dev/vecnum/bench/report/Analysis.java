@@ -230,12 +230,8 @@ public final class Analysis
 
     private void machine()
     {
-        for (final JmhResult r : results)
+        for (final JmhResult r : resultsOf("MachineLimitsBenchmark"))
         {
-            if (!"MachineLimitsBenchmark".equals(r.className()))
-            {
-                continue;
-            }
             switch (r.method())
             {
                 case "fmaPeak":
@@ -348,12 +344,8 @@ public final class Analysis
 
     private void lesson()
     {
-        for (final JmhResult r : results)
+        for (final JmhResult r : resultsOf("LessonShapesBenchmark"))
         {
-            if (!"LessonShapesBenchmark".equals(r.className()))
-            {
-                continue;
-            }
             final String m = r.method();
             final boolean scalar = m.endsWith("Scalar");
             final String kernel = m.replace("Scalar", "");
@@ -403,12 +395,8 @@ public final class Analysis
 
     private void optimizers()
     {
-        for (final JmhResult r : results)
+        for (final JmhResult r : resultsOf("OptimizerStepBenchmark"))
         {
-            if (!"OptimizerStepBenchmark".equals(r.className()))
-            {
-                continue;
-            }
             final String m = r.method();
             final boolean scalar = m.endsWith("Scalar");
             final String kind = m.replace("Scalar", "");
@@ -434,12 +422,8 @@ public final class Analysis
 
     private void train()
     {
-        for (final JmhResult r : results)
+        for (final JmhResult r : resultsOf("TrainStepBenchmark"))
         {
-            if (!"TrainStepBenchmark".equals(r.className()))
-            {
-                continue;
-            }
             final String m = r.method();
             final boolean scalar = m.endsWith("Scalar");
             final String kernel = m.replace("Scalar", "");
@@ -456,5 +440,19 @@ public final class Analysis
                 b * ops / 1e6, "Msamples/s", 1e6 / ops, "µs/step", Double.NaN, "", peers,
                 r.secondary("gc.alloc.rate.norm"), key));
         }
+    }
+
+    /** The results of one benchmark class, in run order. */
+    private List<JmhResult> resultsOf(final String className)
+    {
+        final List<JmhResult> of = new ArrayList<>();
+        for (final JmhResult r : results)
+        {
+            if (className.equals(r.className()))
+            {
+                of.add(r);
+            }
+        }
+        return of;
     }
 }
