@@ -23,6 +23,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * reference. The report gives Gelem/s and the fraction of the in-run triad bandwidth, counting the bytes each step
  * must move: SGD 12 B/elem (read w, g; write w), momentum/Nesterov 20 (read w, g, v; write w, v), AdamW 28
  * (read w, g, m, v; write w, m, v). Run with {@code -Djmh.prof=gc}: every step allocates 0 B.
+ *
+ * <p>{@code xxxTraffic} is the same-traffic ceiling of each optimizer: one vectorized pass that reads and writes exactly
+ * the arrays the optimizer does, with one add per array instead of the update's arithmetic. An optimizer at the speed
+ * of its traffic loop is bound by memory bandwidth at that working set, not by its arithmetic; the report gives each
+ * optimizer as a fraction of it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -108,6 +113,30 @@ public class OptimizerStepBenchmark
     public float[] nesterovScalar()
     {
         SCALAR.momentum(w, g, m, 0, floats, LR, 0.9f, true);
+        return w;
+    }
+
+    /** Same traffic as {@link #sgd()}: w += g. */
+    @Benchmark
+    public float[] sgdTraffic()
+    {
+        SameTraffic.pass(w, g, m, v, floats, 0);
+        return w;
+    }
+
+    /** Same traffic as {@link #momentum()}: w += g, velocity += g. */
+    @Benchmark
+    public float[] momentumTraffic()
+    {
+        SameTraffic.pass(w, g, m, v, floats, 1);
+        return w;
+    }
+
+    /** Same traffic as {@link #adamw()}: w += g, m += g, v += g. */
+    @Benchmark
+    public float[] adamwTraffic()
+    {
+        SameTraffic.pass(w, g, m, v, floats, 2);
         return w;
     }
 

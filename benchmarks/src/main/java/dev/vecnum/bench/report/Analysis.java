@@ -36,6 +36,7 @@ public final class Analysis
     private final NavigableMap<Long, Double> triadBytesPerSecond = new TreeMap<>();
     private final boolean bestIteration;
     private double peak1 = Double.NaN;
+    private double microKernel = Double.NaN;
     private double peakAll = Double.NaN;
 
     /**
@@ -265,6 +266,12 @@ public final class Analysis
                     break;
             }
         }
+        for (final JmhResult r : resultsOf("MicroKernelCeilingBenchmark"))
+        {
+            microKernel = flop(r);
+            rows.add(new Row(MACHINE, "GEMM micro-kernel, cache-resident", "1 thread", "", 0, microKernel / 1e9,
+                "GFLOP/s", Double.NaN, "", microKernel / peak1, "peak 1 thread", Map.of(), Double.NaN, null));
+        }
     }
 
     private void gemm()
@@ -305,6 +312,8 @@ public final class Analysis
                 peers.put("EJML", ratio(r, find("EjmlPeerBenchmark", form, "n", n)));
                 peers.put("OpenBLAS", ratio(r, find("OpenBlasPeerBenchmark", form,
                     Map.of("n", Integer.toString(n), "threads", twoThreads ? "2" : "1"))));
+                // the micro-kernel on cache-resident panels: what packing and cache traffic leave of it
+                peers.put("micro-kernel", gflops * 1e9 / (twoThreads ? 2 * microKernel : microKernel));
                 key = "gemm." + form + (twoThreads ? ".2t" : ".1t") + ".n" + n;
             }
             rows.add(new Row(GEMM, form, variant, "n=" + n, n, gflops, "GFLOP/s", Double.NaN, "",
@@ -399,21 +408,25 @@ public final class Analysis
         {
             final String m = r.method();
             final boolean scalar = m.endsWith("Scalar");
-            final String kind = m.replace("Scalar", "");
+            final boolean traffic = m.endsWith("Traffic");
+            final String kind = m.replace("Scalar", "").replace("Traffic", "");
             final int n = r.intParam("floats");
             final double elemsPerSecond = n * ops(r);
             final int[] b = optimizerBytes(kind);
             final long ws = (long) b[1] * n;
             final Map<String, Double> peers = new LinkedHashMap<>();
             String key = null;
-            if (!scalar)
+            if (!scalar && !traffic)
             {
                 peers.put("scalar", ratio(r, find(r.className(), kind + "Scalar", "floats", n)));
+                // the same reads and writes with one add each: 1.0 means bound by memory traffic
+                peers.put("traffic", ratio(r, find(r.className(), kind + "Traffic", "floats", n)));
                 final Double torch = "adamw".equals(kind) ? TORCH_ADAMW_GELEM.get(n) : null;
                 peers.put("torch", torch == null ? Double.NaN : elemsPerSecond / 1e9 / torch);
                 key = "optim." + kind + ".n" + n;
             }
-            rows.add(new Row(OPTIM, kind, scalar ? "scalar" : "vecnum", "floats=" + n, n,
+            final String variant = scalar ? "scalar" : traffic ? "same-traffic loop" : "vecnum";
+            rows.add(new Row(OPTIM, kind, variant, "floats=" + n, n,
                 elemsPerSecond / 1e9, "Gelem/s", elemsPerSecond * b[0] / 1e9, "GB/s",
                 elemsPerSecond * b[0] / triadFor(ws), triadNameFor(ws), peers,
                 r.secondary("gc.alloc.rate.norm"), key));

@@ -39,7 +39,7 @@ class AnalysisTest
     void shouldParseJmhJson() throws Exception
     {
         final List<JmhResult> results = JmhResult.read(sample());
-        assertEquals(18, results.size());
+        assertEquals(20, results.size());
         final JmhResult peak = results.get(0);
         assertEquals("MachineLimitsBenchmark", peak.className());
         assertEquals("fmaPeak", peak.method());
@@ -100,6 +100,13 @@ class AnalysisTest
         assertEquals(10.0, one.peers.get("scalar"), 1e-12);
         assertEquals(2.0, one.peers.get("EJML"), 1e-12);
         assertEquals(0.5, one.peers.get("OpenBLAS"), 1e-12);
+        // against the micro-kernel ceiling (80 GFLOP/s in the sample), two threads against twice that
+        assertEquals(gflops / 80, one.peers.get("micro-kernel"), 1e-12);
+        assertEquals(2.0 * 256 * 256 * 256 * 900 / 160e9,
+            row(a, Analysis.GEMM, "matmul", "vecnum 2t", "n=256").peers.get("micro-kernel"), 1e-12);
+        final Row ceiling = row(a, Analysis.MACHINE, "GEMM micro-kernel, cache-resident", "1 thread", "");
+        assertEquals(80.0, ceiling.value, 1e-9);
+        assertEquals(0.8, ceiling.ofLimit, 1e-12);
         final Row two = row(a, Analysis.GEMM, "matmul", "vecnum 2t", "n=256");
         // two threads against the all-threads peak; no 2-thread OpenBLAS: it could not load in this sample
         assertEquals(2.0 * 256 * 256 * 256 * 900 / 190e9, two.ofLimit, 1e-12);
@@ -137,6 +144,9 @@ class AnalysisTest
         assertEquals(0.8e9 * 28 / (2000.0 * 12 * 1048576), adamw.ofLimit, 1e-12);
         assertEquals(2.0, adamw.peers.get("scalar"), 1e-12);
         assertEquals(0.8 / 0.7, adamw.peers.get("torch"), 1e-12);
+        // 800 steps/s against 1000 passes/s of the same-traffic loop
+        assertEquals(0.8, adamw.peers.get("traffic"), 1e-12);
+        assertEquals(1.0, row(a, Analysis.OPTIM, "adamw", "same-traffic loop", "floats=1000000").value, 1e-12);
         assertEquals(0.0, adamw.allocBytesPerOp, 0);
     }
 
@@ -168,7 +178,7 @@ class AnalysisTest
         final Analysis a = analyse(false);
         final String md = Markdown.report(a);
         assertTrue(md.contains("In-run limits: FMA peak 100 GFLOP/s (1 thread), 190 GFLOP/s (all threads)"), md);
-        assertTrue(md.contains("| matmul | vecnum 1t | n=256 | 16.8 | 16.8% peak 1 thread | 10.0× | 2.00× | 0.500× |"),
+        assertTrue(md.contains("| matmul | vecnum 1t | n=256 | 16.8 | 16.8% peak 1 thread | 10.0× | 2.00× | 0.500× | 0.210× |"),
             md);
         assertTrue(md.contains("| matmul | vecnum | batch=16 | 20.0 | 800 | 160.0% peak 1 thread | 4.00× | 46.0× |"),
             md);
