@@ -5,9 +5,10 @@ import dev.vecnum.core.parallel.WorkerPool;
 
 /**
  * The Vector API matmul family: shapes with at least {@link #PACKED_MIN_ROWS} rows and columns and enough work go
- * through the packed, cache-blocked, register-blocked and (for large shapes) multi-threaded {@link PackedGemm}; all
- * other shapes (the training loop's b×3·3×10, b×10·10×10, 10×b·b×10 …) take {@link SmallGemm}, which has no packing,
- * blocking or threading overhead. The path depends only on (m, k, n), never on the thread count, and both paths are
+ * through the packed, cache-blocked, register-blocked and (for large shapes) multi-threaded {@link PackedGemm}; the
+ * tiniest products (n = 1 with a short depth, or at most {@link TinyGemm#MAX_VOLUME} multiply-adds) take the scalar
+ * fma loops of {@link TinyGemm}; all other shapes (the training loop's b×3·3×10, b×10·10×10, 10×b·b×10 …) take
+ * {@link SmallGemm}, which has no packing, blocking or threading overhead. The path depends only on (m, k, n), never on the thread count, and both paths are
  * bit-identical whatever the thread count.
  *
  * <p>Thread-safe for disjoint outputs; concurrent calls each use their own per-thread buffers, and only one of them at a
@@ -108,8 +109,16 @@ public final class BlockedGemm implements GemmKernels
             final int acs = form == PackedGemm.ATB ? m : 1;
             final int brs = form == PackedGemm.ABT ? 1 : n;
             final int bcs = form == PackedGemm.ABT ? k : 1;
-            SmallGemm.multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, accumulate,
-                bias, biasOff, epilogue, relu);
+            if (TinyGemm.takes(m, k, n))
+            {
+                TinyGemm.multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, accumulate,
+                    bias, biasOff, epilogue, relu);
+            }
+            else
+            {
+                SmallGemm.multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, accumulate,
+                    bias, biasOff, epilogue, relu);
+            }
         }
     }
 

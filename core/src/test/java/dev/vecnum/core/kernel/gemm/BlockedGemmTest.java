@@ -124,6 +124,59 @@ class BlockedGemmTest
     }
 
     @Test
+    void shouldSendOnlyTinyProductsAndShortColumnsToTheScalarPath()
+    {
+        assertTrue(TinyGemm.takes(1, 3, 10), "1×3·3×10");
+        assertTrue(TinyGemm.takes(3, 3, 10), "3×3·3×10");
+        assertFalse(TinyGemm.takes(4, 3, 10), "4×3·3×10 is vectorized");
+        assertTrue(TinyGemm.takes(1, 10, 10), "1×10·10×10");
+        assertTrue(TinyGemm.takes(4096, 10, 1), "the lesson's output layer at any batch");
+        assertFalse(TinyGemm.takes(16, 10, 10), "the lesson's batch-16 hidden layer is vectorized");
+        assertFalse(TinyGemm.takes(8, 65, 1), "a long dot product is vectorized");
+        assertFalse(TinyGemm.takes(1, 1000, 1000), "a wide row is vectorized");
+    }
+
+    @Test
+    void shouldGiveBitIdenticalResultsOnTheTinyAndSmallPaths()
+    {
+        final Random rnd = new Random(23);
+        final int[][] shapes = {{1, 3, 10}, {4, 3, 10}, {1, 10, 10}, {3, 7, 5}, {64, 10, 1}, {17, 64, 1}, {1, 1, 1},
+            {5, 2, TestData.LANES + 3}};
+        for (final int[] s : shapes)
+        {
+            final int m = s[0];
+            final int k = s[1];
+            final int n = s[2];
+            final float[] a = TestData.random(rnd, m * k + 3);
+            final float[] b = TestData.random(rnd, k * n + 3);
+            final float[] bias = TestData.random(rnd, n + 1);
+            for (int form = 0; form < 3; form++)
+            {
+                final int ars = form == PackedGemm.ATB ? 1 : k;
+                final int acs = form == PackedGemm.ATB ? m : 1;
+                final int brs = form == PackedGemm.ABT ? 1 : n;
+                final int bcs = form == PackedGemm.ABT ? k : 1;
+                for (int mode = 0; mode < 4; mode++)
+                {
+                    final boolean accumulate = mode == 1;
+                    final boolean epilogue = mode >= 2;
+                    final boolean relu = mode == 3;
+                    final float[] before = TestData.random(rnd, m * n + 2);
+                    final float[] tiny = before.clone();
+                    final float[] small = before.clone();
+                    TinyGemm.multiply(a, 2, ars, acs, b, 1, brs, bcs, tiny, 1, m, k, n, accumulate, bias, 1,
+                        epilogue, relu);
+                    SmallGemm.multiply(a, 2, ars, acs, b, 1, brs, bcs, small, 1, m, k, n, accumulate, bias, 1,
+                        epilogue, relu);
+                    TestData.assertBitIdentical(small, tiny,
+                        m + "x" + k + "x" + n + " form " + form + " mode " + mode);
+                    TestData.assertOutsideUntouched(before, tiny, 1, m * n);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldHandleLessonShapesWithOffsetsAccumulateAndTrailingData()
     {
         final Random rnd = new Random(17);
