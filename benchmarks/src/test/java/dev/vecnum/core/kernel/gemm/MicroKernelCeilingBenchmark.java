@@ -82,7 +82,7 @@ public class MicroKernelCeilingBenchmark
         {
             for (int ir = 0; ir < mc; ir += MicroKernel.MR)
             {
-                MicroKernel.tile(ap, ir * kc, bp, jr * nr * kc, kc, c, ir * ldc + jr * nr, ldc, false);
+                MicroKernel.tile(ap, ir * kc, bp, jr * nr * kc, kc, c, 0, 0, c, ir * ldc + jr * nr, ldc, false);
             }
         }
         flops.flop += 2L * mc * kc * nr * PANELS_B;

@@ -30,21 +30,26 @@ final class MicroKernel
     }
 
     /**
-     * C tile (MR×NR at {@code c[cOff..]}, row stride {@code ldc}) = (load ? C + : ) Σ_p A_p ⊗ B_p.
+     * Output tile (MR×NR at {@code out[outOff..]}, row stride {@code outLd}) = (load ? input tile + : ) Σ_p A_p ⊗ B_p,
+     * where the input tile is MR×NR at {@code in[inOff..]} with row stride {@code inLd} (it may be the output tile).
      *
      * @param ap       packed A micro-panel
      * @param aOff     its first element
      * @param bp       packed B micro-panel
      * @param bOff     its first element
      * @param kc       depth, at least 1
-     * @param c        output tile array (all MR×NR elements are written)
-     * @param cOff     first element of the tile
-     * @param ldc      row stride of the tile
-     * @param load     add to the tile instead of overwriting it
+     * @param in       input tile array (read only when {@code load})
+     * @param inOff    first element of the input tile
+     * @param inLd     row stride of the input tile
+     * @param out      output tile array (all MR×NR elements are written)
+     * @param outOff   first element of the output tile
+     * @param outLd    row stride of the output tile
+     * @param load     add the input tile to the sums
      */
     static void tile(
         final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
-        final float[] c, final int cOff, final int ldc, final boolean load)
+        final float[] in, final int inOff, final int inLd, final float[] out, final int outOff, final int outLd,
+        final boolean load)
     {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -90,41 +95,41 @@ final class MicroKernel
         // would force every accumulator into a heap object
         if (load)
         {
-            FloatVector.fromArray(S, c, cOff + 0 * ldc).add(c00).intoArray(c, cOff + 0 * ldc);
-            FloatVector.fromArray(S, c, cOff + 0 * ldc + L).add(c01).intoArray(c, cOff + 0 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 1 * ldc).add(c10).intoArray(c, cOff + 1 * ldc);
-            FloatVector.fromArray(S, c, cOff + 1 * ldc + L).add(c11).intoArray(c, cOff + 1 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
-            FloatVector.fromArray(S, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
-            FloatVector.fromArray(S, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
-            FloatVector.fromArray(S, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
-            FloatVector.fromArray(S, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
-            FloatVector.fromArray(S, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
-            FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
-            FloatVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+            FloatVector.fromArray(S, in, inOff + 0 * inLd).add(c00).intoArray(out, outOff + 0 * outLd);
+            FloatVector.fromArray(S, in, inOff + 0 * inLd + L).add(c01).intoArray(out, outOff + 0 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 1 * inLd).add(c10).intoArray(out, outOff + 1 * outLd);
+            FloatVector.fromArray(S, in, inOff + 1 * inLd + L).add(c11).intoArray(out, outOff + 1 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 2 * inLd).add(c20).intoArray(out, outOff + 2 * outLd);
+            FloatVector.fromArray(S, in, inOff + 2 * inLd + L).add(c21).intoArray(out, outOff + 2 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 3 * inLd).add(c30).intoArray(out, outOff + 3 * outLd);
+            FloatVector.fromArray(S, in, inOff + 3 * inLd + L).add(c31).intoArray(out, outOff + 3 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 4 * inLd).add(c40).intoArray(out, outOff + 4 * outLd);
+            FloatVector.fromArray(S, in, inOff + 4 * inLd + L).add(c41).intoArray(out, outOff + 4 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 5 * inLd).add(c50).intoArray(out, outOff + 5 * outLd);
+            FloatVector.fromArray(S, in, inOff + 5 * inLd + L).add(c51).intoArray(out, outOff + 5 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 6 * inLd).add(c60).intoArray(out, outOff + 6 * outLd);
+            FloatVector.fromArray(S, in, inOff + 6 * inLd + L).add(c61).intoArray(out, outOff + 6 * outLd + L);
+            FloatVector.fromArray(S, in, inOff + 7 * inLd).add(c70).intoArray(out, outOff + 7 * outLd);
+            FloatVector.fromArray(S, in, inOff + 7 * inLd + L).add(c71).intoArray(out, outOff + 7 * outLd + L);
         }
         else
         {
-            c00.intoArray(c, cOff + 0 * ldc);
-            c01.intoArray(c, cOff + 0 * ldc + L);
-            c10.intoArray(c, cOff + 1 * ldc);
-            c11.intoArray(c, cOff + 1 * ldc + L);
-            c20.intoArray(c, cOff + 2 * ldc);
-            c21.intoArray(c, cOff + 2 * ldc + L);
-            c30.intoArray(c, cOff + 3 * ldc);
-            c31.intoArray(c, cOff + 3 * ldc + L);
-            c40.intoArray(c, cOff + 4 * ldc);
-            c41.intoArray(c, cOff + 4 * ldc + L);
-            c50.intoArray(c, cOff + 5 * ldc);
-            c51.intoArray(c, cOff + 5 * ldc + L);
-            c60.intoArray(c, cOff + 6 * ldc);
-            c61.intoArray(c, cOff + 6 * ldc + L);
-            c70.intoArray(c, cOff + 7 * ldc);
-            c71.intoArray(c, cOff + 7 * ldc + L);
+            c00.intoArray(out, outOff + 0 * outLd);
+            c01.intoArray(out, outOff + 0 * outLd + L);
+            c10.intoArray(out, outOff + 1 * outLd);
+            c11.intoArray(out, outOff + 1 * outLd + L);
+            c20.intoArray(out, outOff + 2 * outLd);
+            c21.intoArray(out, outOff + 2 * outLd + L);
+            c30.intoArray(out, outOff + 3 * outLd);
+            c31.intoArray(out, outOff + 3 * outLd + L);
+            c40.intoArray(out, outOff + 4 * outLd);
+            c41.intoArray(out, outOff + 4 * outLd + L);
+            c50.intoArray(out, outOff + 5 * outLd);
+            c51.intoArray(out, outOff + 5 * outLd + L);
+            c60.intoArray(out, outOff + 6 * outLd);
+            c61.intoArray(out, outOff + 6 * outLd + L);
+            c70.intoArray(out, outOff + 7 * outLd);
+            c71.intoArray(out, outOff + 7 * outLd + L);
         }
     }
 
@@ -176,6 +181,32 @@ final class MicroKernel
                     }
                 }
                 c[row + j] = v;
+            }
+        }
+    }
+
+    /**
+     * Adds the valid {@code mr}×{@code nr} corner of a C tile to a tile-major partial-sum tile in place:
+     * {@code t = c + t} (the first depth block of an accumulating product, for edge tiles).
+     *
+     * @param c       C
+     * @param cOff    first element of the tile in C
+     * @param ldc     row stride of C
+     * @param mr      valid rows
+     * @param nr      valid columns
+     * @param partial partial-sum buffer (row stride NR)
+     * @param slot    first element of the tile in it
+     */
+    static void addEdge(
+        final float[] c, final int cOff, final int ldc, final int mr, final int nr, final float[] partial,
+        final int slot)
+    {
+        for (int r = 0; r < mr; r++)
+        {
+            for (int j = 0; j < nr; j++)
+            {
+                final int t = slot + r * NR + j;
+                partial[t] = c[cOff + r * ldc + j] + partial[t];
             }
         }
     }

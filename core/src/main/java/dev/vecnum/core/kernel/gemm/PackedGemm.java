@@ -16,8 +16,11 @@ import static dev.vecnum.core.kernel.gemm.MicroKernel.NR;
  * every task and thread count, and every C element gets the same operation sequence (see {@link MicroKernel}), so the
  * result is bit-identical whatever the thread count.
  *
- * <p>Packing buffers and the per-call task object are per thread ({@link ThreadLocal}), grown on demand: after warm-up
- * nothing is allocated per call. Internal; thread-safe for disjoint outputs.
+ * <p>When k &gt; KC the partial sums between depth blocks are kept in a per-thread tile-major buffer (rows of the task ×
+ * column block, at most {@link #PARTIAL_MAX_FLOATS} floats) instead of C: see {@link #blocked}.
+ *
+ * <p>Packing buffers, the partial-sum buffer and the per-call task object are per thread ({@link ThreadLocal}), grown on
+ * demand: after warm-up nothing is allocated per call. Internal; thread-safe for disjoint outputs.
  */
 final class PackedGemm
 {
@@ -34,6 +37,11 @@ final class PackedGemm
     static final int MC = roundUp(Math.max(MR, Integer.getInteger("vecnum.gemm.mc", 192)), MR);
     /** Column block: a KC×NC packed B block. A multiple of NR. */
     static final int NC = roundUp(Math.max(NR, Integer.getInteger("vecnum.gemm.nc", 2048)), NR);
+    /**
+     * Largest tile-major partial-sum buffer per thread (floats; 16 MiB): the column block shrinks so that its
+     * rows × columns fit.
+     */
+    static final long PARTIAL_MAX_FLOATS = Long.getLong("vecnum.gemm.partialMax", 1L << 22);
     /** Smallest m·n·k worth dispatching to worker threads. */
     static final long PARALLEL_MIN_VOLUME = Long.getLong("vecnum.gemm.parallelMin", 96L * 96 * 96);
 
@@ -100,7 +108,12 @@ final class PackedGemm
         return (x + unit - 1) / unit * unit;
     }
 
-    /** C rows [i0, i1) × columns [j0, j1), the full blocked loop nest. */
+    /**
+     * C rows [i0, i1) × columns [j0, j1), the full blocked loop nest. When the depth takes more than one block, the
+     * partial sums between depth blocks go to a per-thread tile-major buffer that the macro-kernel walks in order
+     * (the hardware prefetchers keep it streaming), not to C, whose tiles are rows a full C row apart and would miss
+     * every cache once per depth block; C is written once, by the last depth block.
+     */
     private static void blocked(final Job g, final int i0, final int i1, final int j0, final int j1)
     {
         final Workspace ws = WORKSPACE.get();
@@ -109,13 +122,18 @@ final class PackedGemm
         final int n = g.n;
         final boolean packAContiguous = g.form == ATB;
         final boolean packBContiguous = g.form != ABT;
-        for (int jc = j0; jc < j1; jc += NC)
+        final int rows = roundUp(i1 - i0, MR);
+        final boolean passes = k > KC;
+        final int ncMax = passes ? (int) Math.max(NR, Math.min(NC, PARTIAL_MAX_FLOATS / rows / NR * NR)) : NC;
+        final float[] partial = passes ? ws.partial(rows * roundUp(Math.min(ncMax, j1 - j0), NR)) : null;
+        for (int jc = j0; jc < j1; jc += ncMax)
         {
-            final int nc = Math.min(NC, j1 - jc);
+            final int nc = Math.min(ncMax, j1 - jc);
+            final int ncr = roundUp(nc, NR);
             for (int pc = 0; pc < k; pc += KC)
             {
                 final int kc = Math.min(KC, k - pc);
-                final float[] bp = ws.b(roundUp(nc, NR) * kc);
+                final float[] bp = ws.b(ncr * kc);
                 if (packBContiguous)
                 {
                     Packing.pack(g.b, g.bOff + pc * n + jc, n, true, NR, nc, kc, bp);
@@ -124,8 +142,7 @@ final class PackedGemm
                 {
                     Packing.pack(g.b, g.bOff + jc * k + pc, k, false, NR, nc, kc, bp);
                 }
-                final boolean load = g.accumulate || pc > 0;
-                final boolean epilogue = g.epilogue && pc + kc == k;
+                final int pass = pc == 0 ? (pc + kc == k ? ONLY : FIRST) : pc + kc == k ? LAST : MIDDLE;
                 for (int ic = i0; ic < i1; ic += MC)
                 {
                     final int mc = Math.min(MC, i1 - ic);
@@ -138,20 +155,34 @@ final class PackedGemm
                     {
                         Packing.pack(g.a, g.aOff + ic * k + pc, k, false, MR, mc, kc, ap);
                     }
-                    macroKernel(g, ws, ap, bp, ic, mc, jc, nc, kc, load, epilogue);
+                    macroKernel(g, ws, ap, bp, partial, (ic - i0) * ncr, ic, mc, jc, nc, kc, pass);
                 }
             }
         }
     }
 
+    // depth-block roles: the only block, or the first / a middle / the last of several
+    private static final int ONLY = 0;
+    private static final int FIRST = 1;
+    private static final int MIDDLE = 2;
+    private static final int LAST = 3;
+
+    /**
+     * One MC×nc block: every MR×NR tile through the micro-kernel. A tile's partial sums live at
+     * {@code partial[pOff + jr·mcr + ir·NR ..]} (MR rows of NR), in the order this loop visits the tiles.
+     */
     private static void macroKernel(
-        final Job g, final Workspace ws, final float[] ap, final float[] bp, final int ic, final int mc,
-        final int jc, final int nc, final int kc, final boolean load, final boolean epilogue)
+        final Job g, final Workspace ws, final float[] ap, final float[] bp, final float[] partial, final int pOff,
+        final int ic, final int mc, final int jc, final int nc, final int kc, final int pass)
     {
         final float[] c = g.c;
         final int ldc = g.n;
         final float[] bias = g.bias;
         final boolean relu = g.relu;
+        final boolean accumulate = g.accumulate;
+        final boolean epilogue = g.epilogue && (pass == ONLY || pass == LAST);
+        final float[] tile = ws.tile;
+        final int mcr = roundUp(mc, MR);
         for (int jr = 0; jr < nc; jr += NR)
         {
             final int nr = Math.min(NR, nc - jr);
@@ -160,16 +191,50 @@ final class PackedGemm
             {
                 final int mr = Math.min(MR, mc - ir);
                 final int cIdx = g.cOff + (ic + ir) * ldc + jc + jr;
-                if (mr == MR && nr == NR && !epilogue)
+                final int aOff = ir * kc;
+                final int bOff = jr * kc;
+                final int slot = pOff + jr * mcr + ir * NR;
+                final boolean full = mr == MR && nr == NR;
+                if (pass == MIDDLE)
                 {
-                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, load);
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, true);
+                }
+                else if (pass == FIRST && !accumulate)
+                {
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, false);
+                }
+                else if (pass == FIRST && full)
+                {
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, c, cIdx, ldc, partial, slot, NR, true);
+                }
+                else if (pass == FIRST)
+                {
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, false);
+                    MicroKernel.addEdge(c, cIdx, ldc, mr, nr, partial, slot);
                 }
                 else
                 {
-                    // edge tiles and the epilogue: sums into the scratch tile, then merged with the same operations
-                    final float[] tile = ws.tile;
-                    MicroKernel.tile(ap, ir * kc, bp, jr * kc, kc, tile, 0, NR, false);
-                    MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, load, bias, biasOff, epilogue, relu);
+                    // ONLY: C (+)= sums; LAST: C = partial + sums; then the epilogue
+                    final boolean load = pass == LAST || accumulate;
+                    final float[] in = pass == LAST ? partial : c;
+                    final int inOff = pass == LAST ? slot : cIdx;
+                    final int inLd = pass == LAST ? NR : ldc;
+                    if (full && !epilogue)
+                    {
+                        MicroKernel.tile(ap, aOff, bp, bOff, kc, in, inOff, inLd, c, cIdx, ldc, load);
+                    }
+                    else if (pass == LAST)
+                    {
+                        MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, tile, 0, NR, true);
+                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, false, bias, biasOff, epilogue, relu);
+                    }
+                    else
+                    {
+                        // edge tiles and the epilogue: sums into the scratch tile, merged with the same operations
+                        MicroKernel.tile(ap, aOff, bp, bOff, kc, tile, 0, NR, tile, 0, NR, false);
+                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, accumulate, bias, biasOff, epilogue,
+                            relu);
+                    }
                 }
             }
         }
@@ -249,6 +314,7 @@ final class PackedGemm
     private static final class Workspace
     {
         final float[] tile = new float[MR * NR];
+        private float[] partial = new float[0];
         private float[] a = new float[0];
         private float[] b = new float[0];
 
@@ -259,6 +325,15 @@ final class PackedGemm
                 a = new float[Math.max(size, MC * KC)];
             }
             return a;
+        }
+
+        float[] partial(final int size)
+        {
+            if (partial.length < size)
+            {
+                partial = new float[size];
+            }
+            return partial;
         }
 
         float[] b(final int size)

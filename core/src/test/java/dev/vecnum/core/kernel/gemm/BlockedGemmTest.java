@@ -65,6 +65,8 @@ class BlockedGemmTest
             {MC - 1, KC - 1, NR - 1},
             {2 * MR, 40, 5 * NR + 7},
             {67, 129, 131},
+            // more than one column block (n > NC), several depth blocks: partial sums across column blocks
+            {2 * MR + 3, 2 * KC + 5, PackedGemm.NC + NR + 7},
         };
         for (final int[] s : shapes)
         {
