@@ -40,7 +40,28 @@ final class Packing
         final int kc, final float[] dst)
     {
         int d = 0;
-        for (int q = 0; q < rows; q += r)
+        int q = 0;
+        if (contiguous && r % L == 0 && rows >= r)
+        {
+            // the full panels together, source rows in order: each source row is read once, sequentially (panel by
+            // panel, the reads would stride a full source row per step and touch a new page every few steps)
+            final int full = rows / r;
+            for (int p = 0; p < kc; p++)
+            {
+                final int s = off + p * ld;
+                int t = p * r;
+                for (int panel = 0; panel < full; panel++, t += r * kc)
+                {
+                    for (int v = 0; v < r; v += L)
+                    {
+                        FloatVector.fromArray(S, src, s + panel * r + v).intoArray(dst, t + v);
+                    }
+                }
+            }
+            q = full * r;
+            d = full * r * kc;
+        }
+        for (; q < rows; q += r)
         {
             final int rr = Math.min(r, rows - q);
             if (contiguous)
