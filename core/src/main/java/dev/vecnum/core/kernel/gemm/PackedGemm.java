@@ -77,9 +77,20 @@ final class PackedGemm
         final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate,
         final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
     {
+        multiply(pool, form, a, aOff, b, bOff, c, cOff, m, k, n, accumulate, bias, biasOff, epilogue, relu,
+            PARTIAL_MAX_FLOATS);
+    }
+
+    /** {@link #multiply} with an explicit partial-sum buffer limit (tests use a small one to take the direct path). */
+    static void multiply(
+        final WorkerPool pool, final int form, final float[] a, final int aOff, final float[] b, final int bOff,
+        final float[] c, final int cOff, final int m, final int k, final int n, final boolean accumulate,
+        final float[] bias, final int biasOff, final boolean epilogue, final boolean relu, final long partialMax)
+    {
         assert m > 0 && k > 0 && n > 0;
         final Job job = JOB.get();
         job.set(form, a, aOff, b, bOff, c, cOff, m, k, n, accumulate, bias, biasOff, epilogue, relu);
+        job.partialMax = partialMax;
         try
         {
             final int threads = pool == null ? 1 : pool.threads();
@@ -123,8 +134,9 @@ final class PackedGemm
         final boolean packAContiguous = g.form == ATB;
         final boolean packBContiguous = g.form != ABT;
         final int rows = roundUp(i1 - i0, MR);
-        final boolean passes = k > KC;
-        final int ncMax = passes ? (int) Math.max(NR, Math.min(NC, PARTIAL_MAX_FLOATS / rows / NR * NR)) : NC;
+        // several depth blocks and room for at least one NR-wide column block of partial sums; else C directly
+        final boolean passes = k > KC && (long) rows * NR <= g.partialMax;
+        final int ncMax = passes ? (int) Math.max(NR, Math.min(NC, g.partialMax / rows / NR * NR)) : NC;
         final float[] partial = passes ? ws.partial(rows * roundUp(Math.min(ncMax, j1 - j0), NR)) : null;
         for (int jc = j0; jc < j1; jc += ncMax)
         {
@@ -195,7 +207,22 @@ final class PackedGemm
                 final int bOff = jr * kc;
                 final int slot = pOff + jr * mcr + ir * NR;
                 final boolean full = mr == MR && nr == NR;
-                if (pass == MIDDLE)
+                if (partial == null)
+                {
+                    // C directly: sums of every depth block added to C in place (as in the single-block case)
+                    final boolean load = accumulate || pass == MIDDLE || pass == LAST;
+                    if (full && !epilogue)
+                    {
+                        MicroKernel.tile(ap, aOff, bp, bOff, kc, c, cIdx, ldc, c, cIdx, ldc, load);
+                    }
+                    else
+                    {
+                        // edge tiles and the epilogue: sums into the scratch tile, merged with the same operations
+                        MicroKernel.tile(ap, aOff, bp, bOff, kc, tile, 0, NR, tile, 0, NR, false);
+                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, load, bias, biasOff, epilogue, relu);
+                    }
+                }
+                else if (pass == MIDDLE)
                 {
                     MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, true);
                 }
@@ -212,29 +239,16 @@ final class PackedGemm
                     MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, false);
                     MicroKernel.addEdge(c, cIdx, ldc, mr, nr, partial, slot);
                 }
+                else if (full && !epilogue)
+                {
+                    // LAST: C = partial + sums
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, c, cIdx, ldc, true);
+                }
                 else
                 {
-                    // ONLY: C (+)= sums; LAST: C = partial + sums; then the epilogue
-                    final boolean load = pass == LAST || accumulate;
-                    final float[] in = pass == LAST ? partial : c;
-                    final int inOff = pass == LAST ? slot : cIdx;
-                    final int inLd = pass == LAST ? NR : ldc;
-                    if (full && !epilogue)
-                    {
-                        MicroKernel.tile(ap, aOff, bp, bOff, kc, in, inOff, inLd, c, cIdx, ldc, load);
-                    }
-                    else if (pass == LAST)
-                    {
-                        MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, tile, 0, NR, true);
-                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, false, bias, biasOff, epilogue, relu);
-                    }
-                    else
-                    {
-                        // edge tiles and the epilogue: sums into the scratch tile, merged with the same operations
-                        MicroKernel.tile(ap, aOff, bp, bOff, kc, tile, 0, NR, tile, 0, NR, false);
-                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, accumulate, bias, biasOff, epilogue,
-                            relu);
-                    }
+                    // LAST with an edge or the epilogue: partial + sums into the scratch tile, then merged
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, tile, 0, NR, true);
+                    MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, false, bias, biasOff, epilogue, relu);
                 }
             }
         }
@@ -259,6 +273,7 @@ final class PackedGemm
         boolean epilogue;
         boolean relu;
         boolean splitRows;
+        long partialMax;
 
         void set(
             final int form, final float[] a, final int aOff, final float[] b, final int bOff, final float[] c,

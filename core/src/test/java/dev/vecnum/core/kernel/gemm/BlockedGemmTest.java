@@ -126,6 +126,55 @@ class BlockedGemmTest
     }
 
     @Test
+    void shouldGiveBitIdenticalResultsWithAndWithoutThePartialSumBuffer()
+    {
+        final Random rnd = new Random(29);
+        // several depth blocks, ragged edges, more than one row block
+        final int[][] shapes = {{MC + MR + 3, 2 * KC + 5, 3 * NR + 7}, {2 * MR + 1, KC + 1, NR + 1}};
+        for (final int[] s : shapes)
+        {
+            final int m = s[0];
+            final int k = s[1];
+            final int n = s[2];
+            final float[] a = TestData.random(rnd, m * k + 1);
+            final float[] b = TestData.random(rnd, k * n + 1);
+            final float[] bias = TestData.random(rnd, n);
+            for (int form = 0; form < 3; form++)
+            {
+                for (int mode = 0; mode < 3; mode++)
+                {
+                    final boolean accumulate = mode == 1;
+                    final boolean epilogue = mode == 2;
+                    final float[] before = TestData.random(rnd, m * n + 1);
+                    final float[] buffered = before.clone();
+                    final float[] narrow = before.clone();
+                    final float[] direct = before.clone();
+                    // default limit; room for one NR-wide column block only (many column blocks); none (C directly)
+                    for (final Object[] run : new Object[][] {
+                        {buffered, PackedGemm.PARTIAL_MAX_FLOATS}, {narrow, (long) (m + MR) * NR}, {direct, 0L}})
+                    {
+                        PackedGemm.multiply(pool2, form, a, 1, b, 1, (float[]) run[0], 1, m, k, n, accumulate, bias,
+                            0, epilogue, true, (Long) run[1]);
+                    }
+                    final String what = m + "x" + k + "x" + n + " form " + form + " mode " + mode;
+                    TestData.assertBitIdentical(buffered, narrow, what + ": narrow column blocks");
+                    TestData.assertBitIdentical(buffered, direct, what + ": C directly");
+                    final double[] ref = TestData.reference(form, a, 1, b, 1, m, k, n);
+                    if (!epilogue)
+                    {
+                        for (int i = 0; i < m * n; i++)
+                        {
+                            ref[i] += accumulate ? before[1 + i] : 0;
+                        }
+                        TestData.assertClose(ref, form, a, 1, b, 1, buffered, 1, m, k, n, what);
+                    }
+                    TestData.assertOutsideUntouched(before, buffered, 1, m * n);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldSendOnlyTinyProductsAndShortColumnsToTheScalarPath()
     {
         assertTrue(TinyGemm.takes(1, 3, 10), "1×3·3×10");
