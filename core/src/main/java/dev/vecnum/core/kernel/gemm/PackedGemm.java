@@ -45,6 +45,12 @@ final class PackedGemm
     /** Smallest m·n·k worth dispatching to worker threads. */
     static final long PARALLEL_MIN_VOLUME = Long.getLong("vecnum.gemm.parallelMin", 96L * 96 * 96);
 
+    // depth-block roles: the only block, or the first / a middle / the last of several
+    private static final int ONLY = 0;
+    private static final int FIRST = 1;
+    private static final int MIDDLE = 2;
+    private static final int LAST = 3;
+
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
     private static final ThreadLocal<Job> JOB = ThreadLocal.withInitial(Job::new);
 
@@ -172,12 +178,6 @@ final class PackedGemm
             }
         }
     }
-
-    // depth-block roles: the only block, or the first / a middle / the last of several
-    private static final int ONLY = 0;
-    private static final int FIRST = 1;
-    private static final int MIDDLE = 2;
-    private static final int LAST = 3;
 
     /**
      * One MC×nc block: every MR×NR tile through the micro-kernel. A tile's partial sums live at
