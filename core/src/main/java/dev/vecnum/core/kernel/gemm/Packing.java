@@ -39,28 +39,13 @@ final class Packing
         final float[] src, final int off, final int ld, final boolean contiguous, final int r, final int rows,
         final int kc, final float[] dst)
     {
-        int d = 0;
         int q = 0;
-        if (contiguous && r % L == 0 && rows >= r)
+        if (contiguous && r % L == 0)
         {
-            // the full panels together, source rows in order: each source row is read once, sequentially (panel by
-            // panel, the reads would stride a full source row per step and touch a new page every few steps)
-            final int full = rows / r;
-            for (int p = 0; p < kc; p++)
-            {
-                final int s = off + p * ld;
-                int t = p * r;
-                for (int panel = 0; panel < full; panel++, t += r * kc)
-                {
-                    for (int v = 0; v < r; v += L)
-                    {
-                        FloatVector.fromArray(S, src, s + panel * r + v).intoArray(dst, t + v);
-                    }
-                }
-            }
-            q = full * r;
-            d = full * r * kc;
+            q = rows / r * r;
+            fullPanelsContiguous(src, off, ld, r, rows / r, kc, dst);
         }
+        int d = q * kc;
         for (; q < rows; q += r)
         {
             final int rr = Math.min(r, rows - q);
@@ -76,23 +61,33 @@ final class Packing
         }
     }
 
+    /**
+     * The first {@code full} whole panels of a contiguous source, source rows in order: each source row is read once,
+     * sequentially (panel by panel, the reads would stride a full source row per step and touch a new page every few
+     * steps). Requires r to be a multiple of the vector length.
+     */
+    private static void fullPanelsContiguous(
+        final float[] src, final int off, final int ld, final int r, final int full, final int kc, final float[] dst)
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            final int s = off + p * ld;
+            int t = p * r;
+            for (int panel = 0; panel < full; panel++, t += r * kc)
+            {
+                for (int v = 0; v < r; v += L)
+                {
+                    FloatVector.fromArray(S, src, s + panel * r + v).intoArray(dst, t + v);
+                }
+            }
+        }
+    }
+
+    /** One panel of a contiguous source, element by element, zero past the block's {@code rr} rows. */
     private static void panelContiguous(
         final float[] src, final int off, final int ld, final int r, final int rr, final int kc,
         final float[] dst, final int d)
     {
-        if (rr == r && r % L == 0)
-        {
-            for (int p = 0; p < kc; p++)
-            {
-                final int s = off + p * ld;
-                final int t = d + p * r;
-                for (int v = 0; v < r; v += L)
-                {
-                    FloatVector.fromArray(S, src, s + v).intoArray(dst, t + v);
-                }
-            }
-            return;
-        }
         for (int p = 0; p < kc; p++)
         {
             final int s = off + p * ld;
