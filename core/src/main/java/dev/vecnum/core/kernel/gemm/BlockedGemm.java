@@ -131,17 +131,7 @@ public final class BlockedGemm implements GemmKernels
         {
             for (int j = 0; j < n; j++)
             {
-                final int idx = cOff + i * n + j;
-                float v = accumulate ? c[idx] + 0f : 0f;
-                if (epilogue)
-                {
-                    v = v + bias[biasOff + j];
-                    if (relu)
-                    {
-                        v = Math.max(v, 0f);
-                    }
-                }
-                c[idx] = v;
+                MicroKernel.storeScalar(c, cOff + i * n + j, 0f, accumulate, bias, biasOff + j, epilogue, relu);
             }
         }
     }

@@ -167,22 +167,39 @@ final class MicroKernel
             }
             for (; j < nr; j++)
             {
-                float v = tile[r * NR + j];
-                if (load)
-                {
-                    v = c[row + j] + v;
-                }
-                if (epilogue)
-                {
-                    v = v + bias[biasOff + j];
-                    if (relu)
-                    {
-                        v = Math.max(v, 0f);
-                    }
-                }
-                c[row + j] = v;
+                storeScalar(c, row + j, tile[r * NR + j], load, bias, biasOff + j, epilogue, relu);
             }
         }
+    }
+
+    /**
+     * The scalar write-back every GEMM path uses for one element, the same operations in the same order as the vector
+     * write-back of {@link #tile} and {@link #mergeEdge}: {@code c[idx] = (load ? c[idx] + s : s)}, then {@code + bias},
+     * then {@code max(·, 0)}.
+     *
+     * @param c        C
+     * @param idx      element of C
+     * @param s        the sum
+     * @param load     add to C's value
+     * @param bias     bias array (read only when {@code epilogue})
+     * @param bi       index of this element's bias
+     * @param epilogue add the bias (and ReLU when {@code relu})
+     * @param relu     apply max(·, 0) after the bias
+     */
+    static void storeScalar(
+        final float[] c, final int idx, final float s, final boolean load, final float[] bias, final int bi,
+        final boolean epilogue, final boolean relu)
+    {
+        float v = load ? c[idx] + s : s;
+        if (epilogue)
+        {
+            v = v + bias[bi];
+            if (relu)
+            {
+                v = Math.max(v, 0f);
+            }
+        }
+        c[idx] = v;
     }
 
     /**

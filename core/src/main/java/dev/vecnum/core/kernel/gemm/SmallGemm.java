@@ -266,21 +266,8 @@ final class SmallGemm
         {
             for (int l = 0; l < cols; l++)
             {
-                float v = ws[SUMS + r * L + l];
-                final int idx = c0 + r * n + l;
-                if (accumulate)
-                {
-                    v = c[idx] + v;
-                }
-                if (epilogue)
-                {
-                    v = v + ws[BIAS + l];
-                    if (relu)
-                    {
-                        v = Math.max(v, 0f);
-                    }
-                }
-                c[idx] = v;
+                MicroKernel.storeScalar(c, c0 + r * n + l, ws[SUMS + r * L + l], accumulate, ws, BIAS + l, epilogue,
+                    relu);
             }
         }
     }

@@ -116,10 +116,10 @@ final class TinyGemm
                 s2 = Math.fma(a[a2 + ap], b[b2 + bq], s2);
                 s3 = Math.fma(a[a3 + ap], b[b3 + bq], s3);
             }
-            store(c, cOff + q, s0, accumulate, bias, biasOff + j0, epilogue, relu);
-            store(c, cOff + q + 1, s1, accumulate, bias, biasOff + j1, epilogue, relu);
-            store(c, cOff + q + 2, s2, accumulate, bias, biasOff + j2, epilogue, relu);
-            store(c, cOff + q + 3, s3, accumulate, bias, biasOff + j3, epilogue, relu);
+            MicroKernel.storeScalar(c, cOff + q, s0, accumulate, bias, biasOff + j0, epilogue, relu);
+            MicroKernel.storeScalar(c, cOff + q + 1, s1, accumulate, bias, biasOff + j1, epilogue, relu);
+            MicroKernel.storeScalar(c, cOff + q + 2, s2, accumulate, bias, biasOff + j2, epilogue, relu);
+            MicroKernel.storeScalar(c, cOff + q + 3, s3, accumulate, bias, biasOff + j3, epilogue, relu);
             i0 = i3;
             j0 = j3 + 1;
             if (j0 == n)
@@ -137,7 +137,7 @@ final class TinyGemm
             {
                 s0 = Math.fma(a[a0 + p * acs], b[b0 + p * brs], s0);
             }
-            store(c, cOff + q, s0, accumulate, bias, biasOff + j0, epilogue, relu);
+            MicroKernel.storeScalar(c, cOff + q, s0, accumulate, bias, biasOff + j0, epilogue, relu);
             j0++;
             if (j0 == n)
             {
@@ -145,22 +145,5 @@ final class TinyGemm
                 j0 = 0;
             }
         }
-    }
-
-    /** The write-back every path shares: c = (accumulate ? c + s : s), then + bias, then max(·, 0). */
-    private static void store(
-        final float[] c, final int idx, final float s, final boolean accumulate, final float[] bias, final int bi,
-        final boolean epilogue, final boolean relu)
-    {
-        float v = accumulate ? c[idx] + s : s;
-        if (epilogue)
-        {
-            v = v + bias[bi];
-            if (relu)
-            {
-                v = Math.max(v, 0f);
-            }
-        }
-        c[idx] = v;
     }
 }
