@@ -45,6 +45,11 @@ final class Packing
             q = rows / r * r;
             fullPanelsContiguous(src, off, ld, r, rows / r, kc, dst);
         }
+        else if (contiguous && r == 8)
+        {
+            q = rows / 8 * 8;
+            fullPanels8Contiguous(src, off, ld, rows / 8, kc, dst);
+        }
         int d = q * kc;
         for (; q < rows; q += r)
         {
@@ -79,6 +84,35 @@ final class Packing
                 {
                     FloatVector.fromArray(S, src, s + panel * r + v).intoArray(dst, t + v);
                 }
+            }
+        }
+    }
+
+    /**
+     * The first {@code full} whole 8-row panels of a contiguous source (A of Aᵀ·B when the vectors are wider than 8),
+     * source rows in order as in {@link #fullPanelsContiguous}: eight scalar copies with a constant count, about 30%
+     * faster than {@link #panelContiguous}'s variable-count loop. Not a 256-bit Vector API copy: a second vector
+     * species in the JVM splits the shared type profiles of {@code FloatVector}'s methods, and C2 then falls back to
+     * the Java implementations (allocating) in the 512-bit kernels.
+     */
+    private static void fullPanels8Contiguous(
+        final float[] src, final int off, final int ld, final int full, final int kc, final float[] dst)
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            final int s = off + p * ld;
+            for (int panel = 0; panel < full; panel++)
+            {
+                final int f = s + panel * 8;
+                final int t = p * 8 + panel * 8 * kc;
+                dst[t] = src[f];
+                dst[t + 1] = src[f + 1];
+                dst[t + 2] = src[f + 2];
+                dst[t + 3] = src[f + 3];
+                dst[t + 4] = src[f + 4];
+                dst[t + 5] = src[f + 5];
+                dst[t + 6] = src[f + 6];
+                dst[t + 7] = src[f + 7];
             }
         }
     }
