@@ -55,7 +55,8 @@ public class MicroKernelCeilingBenchmark
     {
         final java.util.Random rnd = new java.util.Random(7);
         ap = new float[mc * kc];
-        bp = new float[PANELS_B * kc * MicroKernel.NR];
+        // laid out as PackedGemm lays out packed B: from the cache-line-aligned offset of a buffer G1 keeps aligned
+        bp = new float[CacheAlignment.length(PANELS_B * kc * MicroKernel.NR)];
         c = new float[mc * PANELS_B * MicroKernel.NR];
         for (int i = 0; i < ap.length; i++)
         {
@@ -82,7 +83,8 @@ public class MicroKernelCeilingBenchmark
         {
             for (int ir = 0; ir < mc; ir += MicroKernel.MR)
             {
-                MicroKernel.tile(ap, ir * kc, bp, jr * nr * kc, kc, c, 0, 0, c, ir * ldc + jr * nr, ldc, false);
+                MicroKernel.tile(ap, ir * kc, bp, CacheAlignment.OFFSET + jr * nr * kc, kc, c, 0, 0,
+                    c, ir * ldc + jr * nr, ldc, false);
             }
         }
         flops.flop += 2L * mc * kc * nr * PANELS_B;

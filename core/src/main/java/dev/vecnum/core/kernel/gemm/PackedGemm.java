@@ -154,11 +154,11 @@ final class PackedGemm
                 final float[] bp = ws.b(ncr * kc);
                 if (packBContiguous)
                 {
-                    Packing.pack(g.b, g.bOff + pc * n + jc, n, true, NR, nc, kc, bp);
+                    Packing.pack(g.b, g.bOff + pc * n + jc, n, true, NR, nc, kc, bp, CacheAlignment.OFFSET);
                 }
                 else
                 {
-                    Packing.pack(g.b, g.bOff + jc * k + pc, k, false, NR, nc, kc, bp);
+                    Packing.pack(g.b, g.bOff + jc * k + pc, k, false, NR, nc, kc, bp, CacheAlignment.OFFSET);
                 }
                 final int pass = pc == 0 ? (pc + kc == k ? ONLY : FIRST) : pc + kc == k ? LAST : MIDDLE;
                 for (int ic = i0; ic < i1; ic += MC)
@@ -167,11 +167,11 @@ final class PackedGemm
                     final float[] ap = ws.a(roundUp(mc, MR) * kc);
                     if (packAContiguous)
                     {
-                        Packing.pack(g.a, g.aOff + pc * m + ic, m, true, MR, mc, kc, ap);
+                        Packing.pack(g.a, g.aOff + pc * m + ic, m, true, MR, mc, kc, ap, 0);
                     }
                     else
                     {
-                        Packing.pack(g.a, g.aOff + ic * k + pc, k, false, MR, mc, kc, ap);
+                        Packing.pack(g.a, g.aOff + ic * k + pc, k, false, MR, mc, kc, ap, 0);
                     }
                     macroKernel(g, ws, ap, bp, partial, (ic - i0) * ncr, ic, mc, jc, nc, kc, pass);
                 }
@@ -204,7 +204,7 @@ final class PackedGemm
                 final int mr = Math.min(MR, mc - ir);
                 final int cIdx = g.cOff + (ic + ir) * ldc + jc + jr;
                 final int aOff = ir * kc;
-                final int bOff = jr * kc;
+                final int bOff = CacheAlignment.OFFSET + jr * kc;
                 final int slot = pOff + jr * mcr + ir * NR;
                 final boolean full = mr == MR && nr == NR;
                 if (partial == null)
@@ -325,7 +325,7 @@ final class PackedGemm
         }
     }
 
-    /** Per-thread packing buffers, grown on demand and then reused. */
+    /** Per-thread packing buffers, grown on demand and then reused; packed B starts cache-line aligned. */
     private static final class Workspace
     {
         final float[] tile = new float[MR * NR];
@@ -353,9 +353,9 @@ final class PackedGemm
 
         float[] b(final int size)
         {
-            if (b.length < size)
+            if (b.length < CacheAlignment.OFFSET + size)
             {
-                b = new float[size];
+                b = new float[CacheAlignment.length(size)];
             }
             return b;
         }

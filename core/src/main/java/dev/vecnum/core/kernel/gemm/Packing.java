@@ -33,24 +33,25 @@ final class Packing
      * @param r          panel width R
      * @param rows       rows of the block
      * @param kc         depth of the block
-     * @param dst        destination, at least ceil(rows / R)·R·kc floats
+     * @param dst        destination, at least dOff + ceil(rows / R)·R·kc floats
+     * @param dOff       where panel 0 starts in dst
      */
     static void pack(
         final float[] src, final int off, final int ld, final boolean contiguous, final int r, final int rows,
-        final int kc, final float[] dst)
+        final int kc, final float[] dst, final int dOff)
     {
         int q = 0;
         if (contiguous && r % L == 0)
         {
             q = rows / r * r;
-            fullPanelsContiguous(src, off, ld, r, rows / r, kc, dst);
+            fullPanelsContiguous(src, off, ld, r, rows / r, kc, dst, dOff);
         }
         else if (contiguous && r == 8)
         {
             q = rows / 8 * 8;
-            fullPanels8Contiguous(src, off, ld, rows / 8, kc, dst);
+            fullPanels8Contiguous(src, off, ld, rows / 8, kc, dst, dOff);
         }
-        int d = q * kc;
+        int d = dOff + q * kc;
         for (; q < rows; q += r)
         {
             final int rr = Math.min(r, rows - q);
@@ -72,12 +73,13 @@ final class Packing
      * steps). Requires r to be a multiple of the vector length.
      */
     private static void fullPanelsContiguous(
-        final float[] src, final int off, final int ld, final int r, final int full, final int kc, final float[] dst)
+        final float[] src, final int off, final int ld, final int r, final int full, final int kc, final float[] dst,
+        final int dOff)
     {
         for (int p = 0; p < kc; p++)
         {
             final int s = off + p * ld;
-            int t = p * r;
+            int t = dOff + p * r;
             for (int panel = 0; panel < full; panel++, t += r * kc)
             {
                 for (int v = 0; v < r; v += L)
@@ -96,7 +98,8 @@ final class Packing
      * the Java implementations (allocating) in the 512-bit kernels.
      */
     private static void fullPanels8Contiguous(
-        final float[] src, final int off, final int ld, final int full, final int kc, final float[] dst)
+        final float[] src, final int off, final int ld, final int full, final int kc, final float[] dst,
+        final int dOff)
     {
         for (int p = 0; p < kc; p++)
         {
@@ -104,7 +107,7 @@ final class Packing
             for (int panel = 0; panel < full; panel++)
             {
                 final int f = s + panel * 8;
-                final int t = p * 8 + panel * 8 * kc;
+                final int t = dOff + p * 8 + panel * 8 * kc;
                 dst[t] = src[f];
                 dst[t + 1] = src[f + 1];
                 dst[t + 2] = src[f + 2];
