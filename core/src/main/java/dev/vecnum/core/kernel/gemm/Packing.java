@@ -1,8 +1,5 @@
 package dev.vecnum.core.kernel.gemm;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * Packs a block of an operand into micro-panels of {@code R} interleaved rows (R = {@link MicroKernel#MR} for A,
  * {@link MicroKernel#NR} for B): element (r, p) of panel q goes to {@code dst[q·R·kc + p·R + r]}, and rows past the
@@ -16,9 +13,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Packing
 {
-    private static final VectorSpecies<Float> S = MicroKernel.S;
-    private static final int L = MicroKernel.L;
-
     private Packing()
     {
     }
@@ -41,15 +35,10 @@ final class Packing
         final int kc, final float[] dst, final int dOff)
     {
         int q = 0;
-        if (contiguous && r % L == 0)
+        if (contiguous)
         {
             q = rows / r * r;
             fullPanelsContiguous(src, off, ld, r, rows / r, kc, dst, dOff);
-        }
-        else if (contiguous && r == 8)
-        {
-            q = rows / 8 * 8;
-            fullPanels8Contiguous(src, off, ld, rows / 8, kc, dst, dOff);
         }
         int d = dOff + q * kc;
         for (; q < rows; q += r)
@@ -70,7 +59,11 @@ final class Packing
     /**
      * The first {@code full} whole panels of a contiguous source, source rows in order: each source row is read once,
      * sequentially (panel by panel, the reads would stride a full source row per step and touch a new page every few
-     * steps). Requires r to be a multiple of the vector length.
+     * steps). One {@code System.arraycopy} of R floats per panel and p, not Vector API copies: with 512-bit
+     * {@code FloatVector} copies here, about half of all JVMs ran the two-thread GEMM with both threads ~35% slower
+     * for their whole life (7 of 14 in alternating runs at n = 1024); with {@code arraycopy} about one in six (5 of
+     * 28 in later runs, 0 of 26 in the alternating ones). The copy itself is ~35% slower (0.34 against 0.25 ms per
+     * 1024×1024 matrix, under 1% of the product).
      */
     private static void fullPanelsContiguous(
         final float[] src, final int off, final int ld, final int r, final int full, final int kc, final float[] dst,
@@ -79,43 +72,10 @@ final class Packing
         for (int p = 0; p < kc; p++)
         {
             final int s = off + p * ld;
-            int t = dOff + p * r;
-            for (int panel = 0; panel < full; panel++, t += r * kc)
-            {
-                for (int v = 0; v < r; v += L)
-                {
-                    FloatVector.fromArray(S, src, s + panel * r + v).intoArray(dst, t + v);
-                }
-            }
-        }
-    }
-
-    /**
-     * The first {@code full} whole 8-row panels of a contiguous source (A of Aᵀ·B when the vectors are wider than 8),
-     * source rows in order as in {@link #fullPanelsContiguous}: eight scalar copies with a constant count, about 30%
-     * faster than {@link #panelContiguous}'s variable-count loop. Not a 256-bit Vector API copy: a second vector
-     * species in the JVM splits the shared type profiles of {@code FloatVector}'s methods, and C2 then falls back to
-     * the Java implementations (allocating) in the 512-bit kernels.
-     */
-    private static void fullPanels8Contiguous(
-        final float[] src, final int off, final int ld, final int full, final int kc, final float[] dst,
-        final int dOff)
-    {
-        for (int p = 0; p < kc; p++)
-        {
-            final int s = off + p * ld;
+            final int t = dOff + p * r;
             for (int panel = 0; panel < full; panel++)
             {
-                final int f = s + panel * 8;
-                final int t = dOff + p * 8 + panel * 8 * kc;
-                dst[t] = src[f];
-                dst[t + 1] = src[f + 1];
-                dst[t + 2] = src[f + 2];
-                dst[t + 3] = src[f + 3];
-                dst[t + 4] = src[f + 4];
-                dst[t + 5] = src[f + 5];
-                dst[t + 6] = src[f + 6];
-                dst[t + 7] = src[f + 7];
+                System.arraycopy(src, s + panel * r, dst, t + panel * r * kc, r);
             }
         }
     }
