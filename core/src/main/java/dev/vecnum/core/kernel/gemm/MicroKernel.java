@@ -10,9 +10,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Packed layouts (see {@link Packing}): A micro-panel element (r, p) at {@code ap[aOff + p·MR + r]}, B micro-panel
  * element (p, j) at {@code bp[bOff + p·NR + j]}; both zero-padded to full MR / NR, so every element of C is computed
- * by the same instruction sequence whichever tile (full or edge) or thread it falls in: {@code acc = 0; acc = fma(a_p,
- * b_p, acc) for p in order}, then {@code c = acc} or {@code c = c + acc}, then the epilogue {@code + bias},
- * {@code max(·, 0)}. That is what makes results independent of the thread count.
+ * by the same instruction sequence whichever tile (full or edge) or thread it falls in: {@code acc = 0} (or, when
+ * adding to C or to the partial sums of earlier depth blocks, {@code acc = that value}); {@code acc = fma(a_p, b_p,
+ * acc) for p in order}; {@code c = acc}; then the epilogue {@code + bias}, {@code max(·, 0)}. That is what makes
+ * results independent of the thread count.
+ *
+ * <p>The input tile is loaded before the depth loop, not added after it: with an add-after epilogue C2 sometimes
+ * (in about one JVM in four running two GEMM threads) spilled one accumulator to the stack inside the depth loop,
+ * and the store-to-load round trip on that accumulator's chain cost the whole kernel ~35%; with load-before it did not
+ * in 12 of 12.
  *
  * <p>Internal; stateless and thread-safe.
  */
@@ -30,8 +36,9 @@ final class MicroKernel
     }
 
     /**
-     * Output tile (MR×NR at {@code out[outOff..]}, row stride {@code outLd}) = (load ? input tile + : ) Σ_p A_p ⊗ B_p,
-     * where the input tile is MR×NR at {@code in[inOff..]} with row stride {@code inLd} (it may be the output tile).
+     * Output tile (MR×NR at {@code out[outOff..]}, row stride {@code outLd}) = Σ_p A_p ⊗ B_p accumulated, by one fma
+     * per p in order, onto the input tile (when {@code load}) or onto zero; the input tile is MR×NR at
+     * {@code in[inOff..]} with row stride {@code inLd} and may be the output tile.
      *
      * @param ap       packed A micro-panel
      * @param aOff     its first element
@@ -44,21 +51,52 @@ final class MicroKernel
      * @param out      output tile array (all MR×NR elements are written)
      * @param outOff   first element of the output tile
      * @param outLd    row stride of the output tile
-     * @param load     add the input tile to the sums
+     * @param load     start from the input tile instead of zero
      */
     static void tile(
         final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
         final float[] in, final int inOff, final int inLd, final float[] out, final int outOff, final int outLd,
         final boolean load)
     {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (load)
+        {
+            c00 = FloatVector.fromArray(S, in, inOff + 0 * inLd);
+            c01 = FloatVector.fromArray(S, in, inOff + 0 * inLd + L);
+            c10 = FloatVector.fromArray(S, in, inOff + 1 * inLd);
+            c11 = FloatVector.fromArray(S, in, inOff + 1 * inLd + L);
+            c20 = FloatVector.fromArray(S, in, inOff + 2 * inLd);
+            c21 = FloatVector.fromArray(S, in, inOff + 2 * inLd + L);
+            c30 = FloatVector.fromArray(S, in, inOff + 3 * inLd);
+            c31 = FloatVector.fromArray(S, in, inOff + 3 * inLd + L);
+            c40 = FloatVector.fromArray(S, in, inOff + 4 * inLd);
+            c41 = FloatVector.fromArray(S, in, inOff + 4 * inLd + L);
+            c50 = FloatVector.fromArray(S, in, inOff + 5 * inLd);
+            c51 = FloatVector.fromArray(S, in, inOff + 5 * inLd + L);
+            c60 = FloatVector.fromArray(S, in, inOff + 6 * inLd);
+            c61 = FloatVector.fromArray(S, in, inOff + 6 * inLd + L);
+            c70 = FloatVector.fromArray(S, in, inOff + 7 * inLd);
+            c71 = FloatVector.fromArray(S, in, inOff + 7 * inLd + L);
+        }
+        else
+        {
+            c00 = FloatVector.zero(S);
+            c01 = c00;
+            c10 = c00;
+            c11 = c00;
+            c20 = c00;
+            c21 = c00;
+            c30 = c00;
+            c31 = c00;
+            c40 = c00;
+            c41 = c00;
+            c50 = c00;
+            c51 = c00;
+            c60 = c00;
+            c61 = c00;
+            c70 = c00;
+            c71 = c00;
+        }
         for (int p = 0; p < kc; p++)
         {
             final int ai = aOff + p * MR;
@@ -93,26 +131,6 @@ final class MicroKernel
         }
         // written out in place: a helper taking vector arguments that C2 declines to inline (this method is large)
         // would force every accumulator into a heap object
-        if (load)
-        {
-            FloatVector.fromArray(S, in, inOff + 0 * inLd).add(c00).intoArray(out, outOff + 0 * outLd);
-            FloatVector.fromArray(S, in, inOff + 0 * inLd + L).add(c01).intoArray(out, outOff + 0 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 1 * inLd).add(c10).intoArray(out, outOff + 1 * outLd);
-            FloatVector.fromArray(S, in, inOff + 1 * inLd + L).add(c11).intoArray(out, outOff + 1 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 2 * inLd).add(c20).intoArray(out, outOff + 2 * outLd);
-            FloatVector.fromArray(S, in, inOff + 2 * inLd + L).add(c21).intoArray(out, outOff + 2 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 3 * inLd).add(c30).intoArray(out, outOff + 3 * outLd);
-            FloatVector.fromArray(S, in, inOff + 3 * inLd + L).add(c31).intoArray(out, outOff + 3 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 4 * inLd).add(c40).intoArray(out, outOff + 4 * outLd);
-            FloatVector.fromArray(S, in, inOff + 4 * inLd + L).add(c41).intoArray(out, outOff + 4 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 5 * inLd).add(c50).intoArray(out, outOff + 5 * outLd);
-            FloatVector.fromArray(S, in, inOff + 5 * inLd + L).add(c51).intoArray(out, outOff + 5 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 6 * inLd).add(c60).intoArray(out, outOff + 6 * outLd);
-            FloatVector.fromArray(S, in, inOff + 6 * inLd + L).add(c61).intoArray(out, outOff + 6 * outLd + L);
-            FloatVector.fromArray(S, in, inOff + 7 * inLd).add(c70).intoArray(out, outOff + 7 * outLd);
-            FloatVector.fromArray(S, in, inOff + 7 * inLd + L).add(c71).intoArray(out, outOff + 7 * outLd + L);
-        }
-        else
         {
             c00.intoArray(out, outOff + 0 * outLd);
             c01.intoArray(out, outOff + 0 * outLd + L);
@@ -134,9 +152,9 @@ final class MicroKernel
     }
 
     /**
-     * Merges a tile computed into {@code tile} (MR×NR, row stride NR, plain sums) into the valid {@code mr}×{@code nr}
-     * corner of C: {@code c = (load ? c + t : t)}, then {@code + bias}, then {@code max(·, 0)} — for edge tiles and for
-     * the epilogue of the last depth block, with the same operations, in the same order, as {@link #tile}.
+     * Writes the valid {@code mr}×{@code nr} corner of a tile computed into {@code tile} (MR×NR, row stride NR) to C:
+     * {@code c = t}, then {@code + bias}, then {@code max(·, 0)} — for edge tiles and for the epilogue of the last depth
+     * block (a C tile to add to is loaded into the scratch tile first, see {@link #loadEdge}).
      *
      * @param tile     scratch tile holding the sums
      * @param c        C
@@ -144,7 +162,6 @@ final class MicroKernel
      * @param ldc      row stride of C
      * @param mr       valid rows
      * @param nr       valid columns
-     * @param load     add to C instead of overwriting
      * @param bias     bias array when {@code epilogue}
      * @param biasOff  bias offset of the tile's first column
      * @param epilogue add bias (and ReLU)
@@ -152,7 +169,7 @@ final class MicroKernel
      */
     static void mergeEdge(
         final float[] tile, final float[] c, final int cOff, final int ldc, final int mr, final int nr,
-        final boolean load, final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
+        final float[] bias, final int biasOff, final boolean epilogue, final boolean relu)
     {
         for (int r = 0; r < mr; r++)
         {
@@ -162,12 +179,12 @@ final class MicroKernel
             {
                 for (; j < NR; j += L)
                 {
-                    mergeVector(tile, r * NR + j, c, row + j, load, bias, biasOff + j, epilogue, relu);
+                    mergeVector(tile, r * NR + j, c, row + j, bias, biasOff + j, epilogue, relu);
                 }
             }
             for (; j < nr; j++)
             {
-                storeScalar(c, row + j, tile[r * NR + j], load, bias, biasOff + j, epilogue, relu);
+                storeScalar(c, row + j, tile[r * NR + j], false, bias, biasOff + j, epilogue, relu);
             }
         }
     }
@@ -203,71 +220,48 @@ final class MicroKernel
     }
 
     /**
-     * Adds the valid {@code mr}×{@code nr} corner of a C tile to a tile-major partial-sum tile in place:
-     * {@code t = c + t} (the first depth block of an accumulating product, for edge tiles).
+     * Copies the valid {@code mr}×{@code nr} corner of a C tile into an MR×NR tile (row stride NR) and zeroes the rest,
+     * so that {@link #tile} can start an edge tile's sums from C's values as it does for full tiles.
      *
-     * @param c       C
-     * @param cOff    first element of the tile in C
-     * @param ldc     row stride of C
-     * @param mr      valid rows
-     * @param nr      valid columns
-     * @param partial partial-sum buffer (row stride NR)
-     * @param slot    first element of the tile in it
+     * @param c    C
+     * @param cOff first element of the tile in C
+     * @param ldc  row stride of C
+     * @param mr   valid rows
+     * @param nr   valid columns
+     * @param t    destination tile array
+     * @param tOff first element of the destination tile
      */
-    static void addEdge(
-        final float[] c, final int cOff, final int ldc, final int mr, final int nr, final float[] partial,
-        final int slot)
+    static void loadEdge(
+        final float[] c, final int cOff, final int ldc, final int mr, final int nr, final float[] t, final int tOff)
     {
-        for (int r = 0; r < mr; r++)
+        for (int r = 0; r < MR; r++)
         {
-            for (int j = 0; j < nr; j++)
+            for (int j = 0; j < NR; j++)
             {
-                final int t = slot + r * NR + j;
-                partial[t] = c[cOff + r * ldc + j] + partial[t];
+                t[tOff + r * NR + j] = r < mr && j < nr ? c[cOff + r * ldc + j] : 0f;
             }
         }
     }
 
     // one straight-line case per mode (see tile)
     private static void mergeVector(
-        final float[] tile, final int t, final float[] c, final int ci, final boolean load, final float[] bias,
-        final int bi, final boolean epilogue, final boolean relu)
+        final float[] tile, final int t, final float[] c, final int ci, final float[] bias, final int bi,
+        final boolean epilogue, final boolean relu)
     {
         final FloatVector v = FloatVector.fromArray(S, tile, t);
         if (!epilogue)
         {
-            if (load)
-            {
-                FloatVector.fromArray(S, c, ci).add(v).intoArray(c, ci);
-            }
-            else
-            {
-                v.intoArray(c, ci);
-            }
+            v.intoArray(c, ci);
+            return;
         }
-        else if (load)
+        final FloatVector x = v.add(FloatVector.fromArray(S, bias, bi));
+        if (relu)
         {
-            final FloatVector x = FloatVector.fromArray(S, c, ci).add(v).add(FloatVector.fromArray(S, bias, bi));
-            if (relu)
-            {
-                x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
-            }
-            else
-            {
-                x.intoArray(c, ci);
-            }
+            x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
         }
         else
         {
-            final FloatVector x = v.add(FloatVector.fromArray(S, bias, bi));
-            if (relu)
-            {
-                x.lanewise(VectorOperators.MAX, 0f).intoArray(c, ci);
-            }
-            else
-            {
-                x.intoArray(c, ci);
-            }
+            x.intoArray(c, ci);
         }
     }
 }

@@ -209,7 +209,7 @@ final class PackedGemm
                 final boolean full = mr == MR && nr == NR;
                 if (partial == null)
                 {
-                    // C directly: sums of every depth block added to C in place (as in the single-block case)
+                    // C directly: every depth block's sums continue from C's values (as in the single-block case)
                     final boolean load = accumulate || pass == MIDDLE || pass == LAST;
                     if (full && !epilogue)
                     {
@@ -217,9 +217,13 @@ final class PackedGemm
                     }
                     else
                     {
-                        // edge tiles and the epilogue: sums into the scratch tile, merged with the same operations
-                        MicroKernel.tile(ap, aOff, bp, bOff, kc, tile, 0, NR, tile, 0, NR, false);
-                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, load, bias, biasOff, epilogue, relu);
+                        // edge tiles and the epilogue: through the scratch tile, starting from C's corner
+                        if (load)
+                        {
+                            MicroKernel.loadEdge(c, cIdx, ldc, mr, nr, tile, 0);
+                        }
+                        MicroKernel.tile(ap, aOff, bp, bOff, kc, tile, 0, NR, tile, 0, NR, load);
+                        MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, bias, biasOff, epilogue, relu);
                     }
                 }
                 else if (pass == MIDDLE)
@@ -236,19 +240,19 @@ final class PackedGemm
                 }
                 else if (pass == FIRST)
                 {
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, false);
-                    MicroKernel.addEdge(c, cIdx, ldc, mr, nr, partial, slot);
+                    MicroKernel.loadEdge(c, cIdx, ldc, mr, nr, partial, slot);
+                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, true);
                 }
                 else if (full && !epilogue)
                 {
-                    // LAST: C = partial + sums
+                    // LAST: C = the partial sums continued
                     MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, c, cIdx, ldc, true);
                 }
                 else
                 {
-                    // LAST with an edge or the epilogue: partial + sums into the scratch tile, then merged
+                    // LAST with an edge or the epilogue: into the scratch tile, then written to C's corner
                     MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, tile, 0, NR, true);
-                    MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, false, bias, biasOff, epilogue, relu);
+                    MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, bias, biasOff, epilogue, relu);
                 }
             }
         }

@@ -60,9 +60,9 @@ final class Packing
      * The first {@code full} whole panels of a contiguous source, source rows in order: each source row is read once,
      * sequentially (panel by panel, the reads would stride a full source row per step and touch a new page every few
      * steps). One {@code System.arraycopy} of R floats per panel and p, not Vector API copies: with 512-bit
-     * {@code FloatVector} copies here, about half of all JVMs ran the two-thread GEMM with both threads ~35% slower
-     * for their whole life (7 of 14 in alternating runs at n = 1024); with {@code arraycopy} about one in six (5 of
-     * 28 in later runs, 0 of 26 in the alternating ones). The copy itself is ~35% slower (0.34 against 0.25 ms per
+     * {@code FloatVector} copies here, about half of all JVMs compiled {@link MicroKernel#tile} into its slow variant
+     * (both GEMM threads ~35% slower for the JVM's whole life; 7 of 14 at n = 1024, against 5 of 54 with
+     * {@code arraycopy}, before the kernel itself was made immune). The copy is ~35% slower (0.34 against 0.25 ms per
      * 1024×1024 matrix, under 1% of the product).
      */
     private static void fullPanelsContiguous(
