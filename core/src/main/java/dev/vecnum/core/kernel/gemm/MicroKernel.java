@@ -80,22 +80,8 @@ final class MicroKernel
         }
         else
         {
-            c00 = FloatVector.zero(S);
-            c01 = c00;
-            c10 = c00;
-            c11 = c00;
-            c20 = c00;
-            c21 = c00;
-            c30 = c00;
-            c31 = c00;
-            c40 = c00;
-            c41 = c00;
-            c50 = c00;
-            c51 = c00;
-            c60 = c00;
-            c61 = c00;
-            c70 = c00;
-            c71 = c00;
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 =
+                FloatVector.zero(S);
         }
         for (int p = 0; p < kc; p++)
         {
