@@ -176,9 +176,10 @@ final class MicroKernel
     }
 
     /**
-     * The scalar write-back every GEMM path uses for one element, the same operations in the same order as the vector
-     * write-back of {@link #tile} and {@link #mergeEdge}: {@code c[idx] = (load ? c[idx] + s : s)}, then {@code + bias},
-     * then {@code max(·, 0)}.
+     * The scalar write-back of one element: {@code c[idx] = (load ? c[idx] + s : s)}, then {@code + bias}, then
+     * {@code max(·, 0)}. The tiny and small paths add C after the sum ({@code load}); the packed path's edge tiles
+     * pass {@code load = false} (C's value is already where the sum started), which matches {@link #mergeEdge}'s
+     * vector write-back.
      *
      * @param c        C
      * @param idx      element of C
