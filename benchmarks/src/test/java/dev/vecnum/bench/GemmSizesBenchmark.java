@@ -44,10 +44,16 @@ public class GemmSizesBenchmark
     @Setup(Level.Trial)
     public void setup(final BenchmarkParams params)
     {
+        prepare(Slowdown.repeats(params.getBenchmark()));
+    }
+
+    /** Allocates the n×n operands; the vecnum kernels run {@code kernelRepeats} times per call. */
+    void prepare(final int kernelRepeats)
+    {
         a = Data.signed(n * n, 1);
         b = Data.signed(n * n, 2);
         c = new float[n * n];
-        repeats = Slowdown.repeats(params.getBenchmark());
+        repeats = kernelRepeats;
     }
 
     /** C = A·B, one thread. */

@@ -72,6 +72,12 @@ public class LessonShapesBenchmark
     @Setup(Level.Trial)
     public void setup(final BenchmarkParams params)
     {
+        prepare(Slowdown.repeats(params.getBenchmark()));
+    }
+
+    /** Allocates the inputs for {@link #batch}; the vector kernels run {@code kernelRepeats} times per call. */
+    void prepare(final int kernelRepeats)
+    {
         x = Data.signed(batch * IN, 1);
         w1 = Data.signed(IN * HIDDEN, 2);
         b1 = Data.signed(HIDDEN, 3);
@@ -94,7 +100,7 @@ public class LessonShapesBenchmark
             act[i] = Math.max(act[i], 0f);
         }
         mask = new float[batch * HIDDEN];
-        repeats = Slowdown.repeats(params.getBenchmark());
+        repeats = kernelRepeats;
     }
 
     /** Dense 3→10 forward with bias and ReLU (b×3·3×10). */

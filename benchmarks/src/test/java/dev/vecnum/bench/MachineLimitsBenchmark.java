@@ -115,7 +115,7 @@ public class MachineLimitsBenchmark
         return t.a;
     }
 
-    private static float fmaBody(final float[] seed)
+    static float fmaBody(final float[] seed)
     {
         final FloatVector x = FloatVector.fromArray(SPECIES, seed, 0);
         final FloatVector y = FloatVector.fromArray(SPECIES, seed, LANES);

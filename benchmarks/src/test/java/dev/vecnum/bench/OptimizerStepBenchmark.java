@@ -52,11 +52,17 @@ public class OptimizerStepBenchmark
     @Setup(Level.Trial)
     public void setup(final BenchmarkParams params)
     {
+        prepare(Slowdown.repeats(params.getBenchmark()));
+    }
+
+    /** Allocates parameters, gradient and state; the vecnum kernels run {@code kernelRepeats} times per call. */
+    void prepare(final int kernelRepeats)
+    {
         w = Data.signed(floats, 1);
         g = Data.uniform(floats, -1e-3f, 1e-3f, 2);
         m = new float[floats];
         v = new float[floats];
-        repeats = Slowdown.repeats(params.getBenchmark());
+        repeats = kernelRepeats;
     }
 
     /** SGD: w -= lr·g. */

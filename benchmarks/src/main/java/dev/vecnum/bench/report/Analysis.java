@@ -35,6 +35,7 @@ public final class Analysis
     private final List<Row> rows = new ArrayList<>();
     private final NavigableMap<Long, Double> triadBytesPerSecond = new TreeMap<>();
     private final boolean bestIteration;
+    private final SameForkRatios sameFork;
     private double peak1 = Double.NaN;
     private double microKernel = Double.NaN;
     private double peakAll = Double.NaN;
@@ -69,12 +70,19 @@ public final class Analysis
         lesson();
         optimizers();
         train();
+        sameFork = SameForkRatios.of(results);
     }
 
     /** @return report rows in section order */
     public List<Row> rows()
     {
         return Collections.unmodifiableList(rows);
+    }
+
+    /** @return the ratios measured by {@code SameForkBenchmark} (kernel and reference in one fork) */
+    public SameForkRatios sameFork()
+    {
+        return sameFork;
     }
 
     /** @return in-run one-thread FMA peak, FLOP/s (NaN when not measured) */
@@ -96,7 +104,8 @@ public final class Analysis
     }
 
     /**
-     * The ratios the gate can check, named {@code <row key>.of_limit} and {@code <row key>.vs_<peer>}; all are
+     * The ratios the gate can check, named {@code <row key>.of_limit} and {@code <row key>.vs_<peer>}, then the
+     * same-fork ratios under their own names (which replace a separate-fork ratio of the same name); all are
      * "higher is better" and dimensionless.
      *
      * @return metric name → value, in row order
@@ -120,6 +129,13 @@ public final class Analysis
                 {
                     m.put(row.key + ".vs_" + e.getKey().toLowerCase(Locale.ROOT), e.getValue());
                 }
+            }
+        }
+        for (final SameForkRatios.Ratio r : sameFork.ratios())
+        {
+            if (Double.isFinite(r.value()))
+            {
+                m.put(r.metric(), r.value());
             }
         }
         return m;

@@ -28,19 +28,22 @@ public final class JmhResult
     private final Map<String, Double> secondary;
     private final double[] raw;
     private final Map<String, double[]> secondaryRaw;
+    private final Map<String, double[][]> secondaryForks;
 
     JmhResult(
         final String className, final String method, final int threads, final Map<String, String> params,
         final double score, final double error, final String unit, final Map<String, Double> secondary)
     {
-        this(className, method, threads, params, score, error, unit, secondary, new double[] {score}, Map.of());
+        this(className, method, threads, params, score, error, unit, secondary, new double[] {score}, Map.of(),
+            Map.of());
     }
 
     JmhResult(
         final String className, final String method, final int threads, final Map<String, String> params,
         final double score, final double error, final String unit, final Map<String, Double> secondary,
-        final double[] raw, final Map<String, double[]> secondaryRaw)
+        final double[] raw, final Map<String, double[]> secondaryRaw, final Map<String, double[][]> secondaryForks)
     {
+        this.secondaryForks = new LinkedHashMap<>(secondaryForks);
         this.raw = raw.length == 0 ? new double[] {score} : raw.clone();
         this.secondaryRaw = new LinkedHashMap<>(secondaryRaw);
         this.className = className;
@@ -95,6 +98,7 @@ public final class JmhResult
         final JsonNode primary = node.path("primaryMetric");
         final Map<String, Double> secondary = new LinkedHashMap<>();
         final Map<String, double[]> secondaryRaw = new LinkedHashMap<>();
+        final Map<String, double[][]> secondaryForks = new LinkedHashMap<>();
         for (final Iterator<Map.Entry<String, JsonNode>> it = node.path("secondaryMetrics").fields(); it.hasNext(); )
         {
             final Map.Entry<String, JsonNode> e = it.next();
@@ -102,10 +106,11 @@ public final class JmhResult
             final String key = e.getKey().startsWith("\u00b7") ? e.getKey().substring(1) : e.getKey();
             secondary.put(key, number(e.getValue().path("score")));
             secondaryRaw.put(key, raw(e.getValue().path("rawData")));
+            secondaryForks.put(key, forks(e.getValue().path("rawData")));
         }
         return new JmhResult(className, benchmark.substring(dot + 1), node.path("threads").asInt(1), params,
             number(primary.path("score")), number(primary.path("scoreError")), primary.path("scoreUnit").asText(""),
-            secondary, raw(primary.path("rawData")), secondaryRaw);
+            secondary, raw(primary.path("rawData")), secondaryRaw, secondaryForks);
     }
 
     // rawData: one array of iteration scores per fork, flattened
@@ -124,6 +129,22 @@ public final class JmhResult
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    // rawData kept per fork (NaN where JMH wrote none)
+    private static double[][] forks(final JsonNode rawData)
+    {
+        final List<double[]> forks = new ArrayList<>();
+        for (final JsonNode fork : rawData)
+        {
+            final double[] iterations = new double[fork.size()];
+            for (int i = 0; i < iterations.length; i++)
+            {
+                iterations[i] = number(fork.get(i));
+            }
+            forks.add(iterations);
+        }
+        return forks.toArray(new double[0][]);
     }
 
     // JMH writes "NaN" as a string when an error is undefined (one iteration)
@@ -221,6 +242,18 @@ public final class JmhResult
             b = higherIsBetter ? Math.max(b, v) : Math.min(b, v);
         }
         return b;
+    }
+
+    /**
+     * A secondary metric's iteration values, one array per fork (a retried benchmark has the retry's forks appended).
+     *
+     * @param name metric name, e.g. {@code kernelNs}
+     * @return per fork, its measurement iterations in order; empty when absent
+     */
+    public double[][] secondaryForks(final String name)
+    {
+        final double[][] f = secondaryForks.get(name);
+        return f == null ? new double[0][] : f.clone();
     }
 
     /** @return the 99.9% half-width JMH reports (NaN when undefined) */

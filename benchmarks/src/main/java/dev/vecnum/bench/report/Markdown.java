@@ -41,6 +41,13 @@ public final class Markdown
         {
             sb.append("\n### ").append(e.getKey()).append("\n\n").append(table(e.getValue()));
         }
+        final String sameFork = analysis.sameFork().table();
+        if (!sameFork.isEmpty())
+        {
+            sb.append("\n### Same-fork ratios\n\nKernel and reference timed alternately in one fork ")
+                .append("(reference time / kernel time per unit of work; of_limit: fraction of the FMA peak).\n\n")
+                .append(sameFork);
+        }
         return sb.toString();
     }
 
