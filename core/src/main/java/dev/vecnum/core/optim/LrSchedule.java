@@ -30,10 +30,11 @@ public interface LrSchedule
 
     /**
      * The lesson's schedule: lr·t/warmup for t ≤ warmup, then lr − lr·(t − warmup)/(total − warmup), evaluated in that
-     * order in double; 0 from step {@code total} on (the formula would go negative).
+     * order in double; 0 from step {@code total} on (the formula would go negative). With total ≤ warmup (a short run
+     * of a long schedule) the rate only warms up: the decay is never reached, and steps after the warmup get 0.
      *
      * @param warmup warmup steps, ≥ 0 (0 = start at lr and decay)
-     * @param total  step at which lr reaches 0, &gt; warmup
+     * @param total  step at which lr reaches 0, &gt; 0
      * @return the schedule
      */
     static LrSchedule linearWarmupDecay(final long warmup, final long total)
@@ -44,10 +45,11 @@ public interface LrSchedule
 
     /**
      * lr·t/warmup for t ≤ warmup, then lr·(1 + cos(π·(t − warmup)/(total − warmup)))/2 (with {@link StrictMath#cos}),
-     * 0 from step {@code total} on.
+     * 0 from step {@code total} on; with total ≤ warmup the rate only warms up, as for
+     * {@link #linearWarmupDecay(long, long)}.
      *
      * @param warmup warmup steps, ≥ 0
-     * @param total  step at which lr reaches 0, &gt; warmup
+     * @param total  step at which lr reaches 0, &gt; 0
      * @return the schedule
      */
     static LrSchedule cosineWarmup(final long warmup, final long total)

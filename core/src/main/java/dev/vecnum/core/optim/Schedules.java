@@ -30,9 +30,11 @@ final class Schedules
         {
             throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
         }
-        if (total <= warmup)
+        // a total within the warmup is a short run of a long schedule: the rate only warms up (as in the lesson and
+        // the usual warmup-then-decay helpers); only a run without steps is refused
+        if (total <= 0)
         {
-            throw new IllegalArgumentException("total must be > warmup (" + warmup + "), got " + total);
+            throw new IllegalArgumentException("total must be > 0, got " + total);
         }
     }
 

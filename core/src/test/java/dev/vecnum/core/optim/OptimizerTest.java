@@ -159,7 +159,24 @@ class OptimizerTest
         assertEquals(0.0, cos.lr(0.2, 6));
         assertEquals(0.0, cos.lr(0.2, 7));
         assertMessage(() -> LrSchedule.linearWarmupDecay(-1, 5), "warmup must be >= 0");
-        assertMessage(() -> LrSchedule.cosineWarmup(5, 5), "total must be > warmup");
+        assertMessage(() -> LrSchedule.cosineWarmup(5, 0), "total must be > 0, got 0");
+        assertMessage(() -> LrSchedule.linearWarmupDecay(10, -1), "total must be > 0, got -1");
+    }
+
+    @Test
+    void shouldOnlyWarmUpWhenTheWarmupOutlastsTheRun()
+    {
+        // the lesson's long schedule cut short: 10000 warmup steps, a run of 2552
+        final LrSchedule lin = LrSchedule.linearWarmupDecay(10_000, 2552);
+        assertEquals(1e-4 * 1 / 10_000, lin.lr(1e-4, 1));
+        assertEquals(1e-4 * 2552 / 10_000, lin.lr(1e-4, 2552));
+        assertEquals(1e-4 * 9999 / 10_000, lin.lr(1e-4, 9999));
+        assertEquals(1e-4, lin.lr(1e-4, 10_000));
+        assertEquals(0.0, lin.lr(1e-4, 10_001));
+        final LrSchedule cos = LrSchedule.cosineWarmup(5, 5);
+        assertEquals(0.2 * 3 / 5, cos.lr(0.2, 3));
+        assertEquals(0.2, cos.lr(0.2, 5));
+        assertEquals(0.0, cos.lr(0.2, 6));
     }
 
     @Test

@@ -13,7 +13,7 @@ package dev.vecnum.examples.train;
  * @param kind   the schedule's shape
  * @param lr     peak learning rate
  * @param warmup warmup steps (0 = none)
- * @param total  total steps, &gt; warmup for linear and cosine
+ * @param total  total steps, &gt; 0 for linear and cosine (≤ warmup: a short run that only warms up)
  */
 public record LrSchedule(Kind kind, double lr, int warmup, int total)
 {

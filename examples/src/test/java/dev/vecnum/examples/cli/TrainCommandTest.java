@@ -104,7 +104,7 @@ class TrainCommandTest
         "--optimizer sgd --weight-decay 0.1|train: --weight-decay applies to adamw only, got 0.1",
         "--nesterov|train: --nesterov needs --optimizer momentum with --momentum > 0",
         "--clip-norm -1|train: --clip-norm must be finite and > 0, got -1.0",
-        "--schedule linear --warmup 100 --total-steps 50|train: --total-steps (50) must be greater than --warmup (100) for the linear schedule",
+        "--schedule linear --warmup 100 --total-steps 0|train: --total-steps must be > 0, got 0",
         "--optimizer rmsprop|train: --optimizer: unknown value 'rmsprop' (expected sgd, momentum, adam, adamw)",
         "--schedule step|train: --schedule: unknown value 'step' (expected constant, linear, cosine)",
         "--init xavier|train: --init: unknown value 'xavier' (expected lesson, default)",
@@ -162,6 +162,24 @@ class TrainCommandTest
         }
         // the lesson's adamw run: epoch 0 valid 35.00895851245111
         assertEquals(35.00895851245111, json.readTree(lines.get(0)).get("valid_loss").asDouble(), 0.35);
+    }
+
+    @Test
+    void shouldAcceptAWarmupLongerThanTheRun() throws IOException
+    {
+        // the lesson's 10000-step warmup in a run of 2552 steps: the rate only warms up, the decay is never reached
+        final Path log = dir.resolve("log.jsonl");
+        final CliRun run = CliRun.of("train", "--quiet", "--epochs", "2", "--batch", "16", "--lr", "1e-4",
+            "--schedule", "linear", "--warmup", "10000", "--total-steps", "2552", "--log", log.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        final ObjectMapper json = new ObjectMapper();
+        final List<String> lines = Files.readAllLines(log);
+        assertEquals(2, lines.size());
+        final double first = json.readTree(lines.get(0)).get("lr").asDouble();
+        final double second = json.readTree(lines.get(1)).get("lr").asDouble();
+        // lr·t/warmup at the end of each epoch: twice the steps, twice the rate, still below the peak
+        assertTrue(first > 0 && first < 1e-4 * 2552 / 10_000, "epoch 0 lr " + first);
+        assertEquals(2 * first, second, 1e-15);
     }
 
     @Test
