@@ -1,5 +1,7 @@
 package dev.vecnum.nn;
 
+import dev.vecnum.core.Losses;
+
 /**
  * Softmax cross-entropy over class logits: the loss is the mean over rows of −log softmax(logits)[label], the
  * gradient (softmax − onehot(label)) / rows. Stateless and thread-safe.
@@ -11,7 +13,7 @@ final class SoftmaxCrossEntropy implements Loss<int[]>
     public double lossAndGradient(final float[] out, final int rows, final int width, final int[] targets,
         final int targetOff, final float[] grad)
     {
-        return StandIn.softmaxCrossEntropy(out, 0, rows, width, targets, targetOff, grad, 0);
+        return Losses.softmaxCrossEntropy(out, 0, rows, width, targets, targetOff, grad, 0);
     }
 
     /** {@inheritDoc} */

@@ -1,13 +1,12 @@
 package dev.vecnum.nn.eval;
 
-import dev.vecnum.nn.Loss;
+import dev.vecnum.core.Losses;
 import dev.vecnum.nn.Mlp;
-import dev.vecnum.nn.StandIn;
 import dev.vecnum.nn.data.LabeledData;
 
 /**
  * A classifier's results on a labeled set with the current parameters: mean softmax cross-entropy, accuracy, the
- * confusion counts and every row's predicted class (the arg max of its logits; the first on ties).
+ * confusion counts and every row's predicted class (the arg max of its logits, core's {@code Losses.argmax}).
  *
  * @param loss        mean softmax cross-entropy over the rows
  * @param correct     rows whose predicted class is the label
@@ -19,8 +18,8 @@ import dev.vecnum.nn.data.LabeledData;
 public record Evaluation(double loss, long correct, int rows, int classes, long[] confusion, int[] predictions)
 {
     /**
-     * Evaluates in chunks of the model's capacity (forward only; the model's activation and output-gradient buffers
-     * are overwritten, its parameter gradients are not).
+     * Evaluates in chunks of the model's capacity (forward only; the model's activation buffers are overwritten, its
+     * gradients are not).
      *
      * @param mlp  the model: inputs = data features, outputs = classes
      * @param data rows with labels in [0, outputs)
@@ -43,9 +42,8 @@ public record Evaluation(double loss, long correct, int rows, int classes, long[
         {
             final int rows = Math.min(mlp.capacity(), data.rows() - from);
             final float[] logits = mlp.forward(data.x(), from * data.features(), rows);
-            weighted += rows * Loss.SOFTMAX_CROSS_ENTROPY.lossAndGradient(logits, rows, classes, data.labels(), from,
-                mlp.outputGradient());
-            StandIn.argmaxRows(logits, 0, rows, classes, predictions, from);
+            weighted += rows * Losses.softmaxCrossEntropy(logits, 0, rows, classes, data.labels(), from);
+            Losses.argmax(logits, 0, rows, classes, predictions, from);
         }
         for (int i = 0; i < data.rows(); i++)
         {
