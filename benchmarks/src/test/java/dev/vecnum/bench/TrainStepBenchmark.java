@@ -17,17 +17,19 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import dev.vecnum.examples.data.BundledData;
-import dev.vecnum.examples.data.Dataset;
 import dev.vecnum.examples.lesson.LessonRun;
-import dev.vecnum.examples.nn.Init;
-import dev.vecnum.examples.nn.Mlp;
-import dev.vecnum.examples.train.ParamOptimizer;
-import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.Loss;
+import dev.vecnum.nn.Mlp;
+import dev.vecnum.nn.data.Dataset;
+import dev.vecnum.nn.train.ParamOptimizer;
+import dev.vecnum.nn.train.TrainingStep;
 
 /**
  * One training step of the lesson's 3→10→10→1 ReLU MLP — forward (fused bias+ReLU), MSE gradient, Heaviside-masked
- * backward, AdamW over the flat parameter arena — exactly as the examples' training loop runs it, on the bundled
- * weather training rows in file order (wrapping around at the end), with the lesson's AdamW hyperparameters.
+ * backward, AdamW over the flat parameter arena — exactly as the lesson's training loop runs it, on the bundled
+ * weather training rows in file order (wrapping around at the end), with the lesson's AdamW hyperparameters: nn's
+ * {@link TrainingStep} with the MSE loss, the step every front end runs.
  * {@code stepScalar} runs the same code in a fork with {@code -Dvecnum.vector=false} (the scalar reference kernels).
  *
  * <p>One op is one step; the report derives samples/s = batch · ops/s. {@code -Djmh.prof=gc} shows the allocation per
@@ -45,8 +47,7 @@ public class TrainStepBenchmark
     @Param({"1", "4", "16", "64", "100", "256", "1024"})
     int batch;
 
-    private Mlp mlp;
-    private ParamOptimizer optimizer;
+    private TrainingStep<float[]> step;
     private Dataset train;
     private int from;
     private int repeats;
@@ -59,11 +60,11 @@ public class TrainStepBenchmark
     @Setup(Level.Trial)
     public void setup(final BenchmarkParams params)
     {
-        final TrainingRun run = new TrainingRun(BundledData.lessonSplit(), LessonRun.HIDDEN, Init.LESSON, 0, batch,
-            LessonRun.ADAMW.config());
-        mlp = run.mlp();
-        optimizer = run.optimizer();
         train = BundledData.lessonSplit().train();
+        final Mlp mlp = new Mlp(new int[] {train.features(), LessonRun.HIDDEN[0], LessonRun.HIDDEN[1], train.targets()},
+            batch);
+        Init.LESSON.apply(mlp, 0);
+        step = new TrainingStep<>(mlp, Loss.MSE, new ParamOptimizer(LessonRun.ADAMW.config(), mlp));
         repeats = Slowdown.repeats(params.getBenchmark());
     }
 
@@ -102,8 +103,7 @@ public class TrainStepBenchmark
         {
             from = 0;
         }
-        final double loss = mlp.gradient(train.x(), from * train.features(), train.y(), from * train.targets(), batch);
-        optimizer.step();
+        final double loss = step.step(train.x(), from * train.features(), train.y(), from * train.targets(), batch);
         from += batch;
         return loss;
     }

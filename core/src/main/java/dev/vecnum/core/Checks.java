@@ -63,6 +63,12 @@ public final class Checks
         {
             throw new IllegalArgumentException(op + ": " + name + " is null");
         }
+        checkRange(op, name, array.length, off, len, "floats");
+    }
+
+    private static void checkRange(
+        final String op, final String name, final int length, final int off, final long len, final String unit)
+    {
         if (off < 0)
         {
             throw new IllegalArgumentException(op + ": " + name + "Off must be >= 0, got " + off);
@@ -71,10 +77,52 @@ public final class Checks
         {
             throw new IllegalArgumentException(op + ": length for " + name + " must be >= 0, got " + len);
         }
-        if (off + len > array.length)
+        if (off + len > length)
         {
             throw new IllegalArgumentException(op + ": " + name + " too short: needs " + name + "Off + " + len + " = " +
-                (off + len) + " floats, has " + array.length);
+                (off + len) + " " + unit + ", has " + length);
+        }
+    }
+
+    /**
+     * Requires {@code array[off, off + len)} to exist, as {@link #range(String, String, float[], int, long)} for an
+     * {@code int[]} (labels, indices).
+     *
+     * @param op    operation name for the message
+     * @param name  array argument name
+     * @param array the array
+     * @param off   first element used
+     * @param len   number of elements used
+     */
+    public static void range(final String op, final String name, final int[] array, final int off, final long len)
+    {
+        if (array == null)
+        {
+            throw new IllegalArgumentException(op + ": " + name + " is null");
+        }
+        checkRange(op, name, array.length, off, len, "ints");
+    }
+
+    /**
+     * Requires every label in {@code labels[off, off + rows)} to lie in [0, classes); the message names the first
+     * offending index and value. The range itself must already have been checked.
+     *
+     * @param op      operation name for the message
+     * @param labels  the labels
+     * @param off     offset of the first label
+     * @param rows    label count
+     * @param classes the number of classes
+     */
+    public static void labels(final String op, final int[] labels, final int off, final int rows, final int classes)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            final int label = labels[off + i];
+            if (label < 0 || label >= classes)
+            {
+                throw new IllegalArgumentException(op + ": labels[" + (off + i) + "] = " + label +
+                    " (row " + i + ") is outside [0, " + classes + ")");
+            }
         }
     }
 

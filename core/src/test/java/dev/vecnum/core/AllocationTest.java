@@ -66,6 +66,35 @@ class AllocationTest
     }
 
     @Test
+    void shouldNotAllocateInLossKernels()
+    {
+        final int rows = 32;
+        final float[] logits = new float[rows * 10 + 1];
+        final float[] grad = new float[rows * 10];
+        final int[] labels = new int[rows];
+        final int[] predicted = new int[rows];
+        for (int i = 0; i < logits.length; i++)
+        {
+            logits[i] = (i * 7 % 13) - 6f;
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            labels[r] = r % 10;
+        }
+        assertEquals(0, allocatedBytes(() -> Losses.softmaxCrossEntropy(logits, 1, rows, 10, labels, 0, grad, 0)),
+            "softmaxCrossEntropy");
+        assertEquals(0, allocatedBytes(() -> Losses.softmaxCrossEntropy(logits, 1, 3, 100, labels, 0, grad, 0)),
+            "softmaxCrossEntropy 100 classes");
+        assertEquals(0, allocatedBytes(() -> Losses.softmaxCrossEntropy(logits, 1, rows, 10, labels, 0)),
+            "softmaxCrossEntropy loss only");
+        assertEquals(0, allocatedBytes(() -> Losses.softmax(logits, 1, rows, 10, grad, 0)), "softmax");
+        assertEquals(0, allocatedBytes(() -> Losses.argmax(logits, 1, rows, 10, predicted, 0)), "argmax");
+        assertEquals(0, allocatedBytes(() -> Losses.countCorrect(logits, 1, rows, 10, labels, 0)), "countCorrect");
+        assertEquals(0, allocatedBytes(() -> Losses.residualSumOfSquares(logits, 1, logits, 0, grad, 0, 100)),
+            "residualSumOfSquares");
+    }
+
+    @Test
     void shouldNotAllocateInLessonShapeMatmuls()
     {
         final int batch = 16;

@@ -24,6 +24,8 @@ public final class Kernels
         VECTORIZED ? newVector("VectorElementwise") : ScalarElementwise.INSTANCE;
     /** The active optimizer kernels. */
     public static final OptimKernels OPTIM = VECTORIZED ? newVector("VectorOptim") : ScalarOptim.INSTANCE;
+    /** The active loss kernels. */
+    public static final LossKernels LOSS = VECTORIZED ? newVector("VectorLoss") : ScalarLoss.INSTANCE;
 
     private Kernels()
     {
@@ -70,6 +72,17 @@ public final class Kernels
     public static OptimKernels vectorOptim()
     {
         return newVectorOrThrow("VectorOptim");
+    }
+
+    /**
+     * Vector API loss kernels regardless of {@code -Dvecnum.vector}.
+     *
+     * @return the vector loss kernels
+     * @throws IllegalStateException when the incubator module is absent
+     */
+    public static LossKernels vectorLoss()
+    {
+        return newVectorOrThrow("VectorLoss");
     }
 
     private static boolean modulepresent()

@@ -48,6 +48,9 @@ public final class WorkerPool implements AutoCloseable
     /** System property for the shared pool's participant count (default: available processors). */
     public static final String THREADS_PROPERTY = "vecnum.threads";
 
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile WorkerPool sharedPool;
+
     /** How long (ns) an idle worker keeps spinning/yielding/short-parking before it blocks until unparked. */
     private static final long DEEP_PARK_AFTER_NS = 2_000_000L;
 
@@ -102,13 +105,59 @@ public final class WorkerPool implements AutoCloseable
 
     /**
      * The process-wide pool, created on first use with {@code -Dvecnum.threads=N} participants (default
-     * {@link Runtime#availableProcessors()}).
+     * {@link Runtime#availableProcessors()}), or the one {@link #resizeShared(int)} last set.
      *
-     * @return the shared pool; never closed
+     * @return the shared pool; never closed while it is the shared one
      */
     public static WorkerPool shared()
     {
-        return Shared.POOL;
+        final WorkerPool pool = sharedPool;
+        return pool != null ? pool : createShared();
+    }
+
+    private static WorkerPool createShared()
+    {
+        synchronized (SHARED_LOCK)
+        {
+            if (sharedPool == null)
+            {
+                sharedPool = new WorkerPool(configuredThreads());
+            }
+            return sharedPool;
+        }
+    }
+
+    /**
+     * Gives the shared pool {@code threads} participants (a front end's {@code --threads N}): if it already has that
+     * many, nothing changes; otherwise a new pool replaces it and the old one is closed after its running dispatch.
+     * Kernels that look the pool up per call (the matmul family) use the new one at once; an object that kept the old
+     * pool (an optimizer built before) runs its splits inline on its caller from then on, with identical results, so
+     * call this before building optimizers. Results never depend on the thread count.
+     *
+     * @param threads participant count, at least 1
+     * @return the shared pool now in use
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    public static WorkerPool resizeShared(final int threads)
+    {
+        if (threads < 1)
+        {
+            throw new IllegalArgumentException("WorkerPool.resizeShared: threads must be >= 1, got " + threads);
+        }
+        synchronized (SHARED_LOCK)
+        {
+            final WorkerPool old = sharedPool;
+            if (old != null && old.threads == threads)
+            {
+                return old;
+            }
+            sharedPool = new WorkerPool(threads);
+            if (old != null)
+            {
+                old.close();
+            }
+            return sharedPool;
+        }
     }
 
     /**
@@ -376,8 +425,4 @@ public final class WorkerPool implements AutoCloseable
         }
     }
 
-    private static final class Shared
-    {
-        static final WorkerPool POOL = new WorkerPool(configuredThreads());
-    }
 }

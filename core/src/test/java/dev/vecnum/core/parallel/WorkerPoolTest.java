@@ -180,4 +180,41 @@ class WorkerPoolTest
         assertThrows(IllegalArgumentException.class, () -> WorkerPool.shared().execute((i, n) -> { }, -1));
         assertTrue(WorkerPool.shared().threads() >= 1);
     }
+
+    @Test
+    void shouldResizeTheSharedPoolAndRunTheReplacedOneInline()
+    {
+        final WorkerPool before = WorkerPool.shared();
+        final int original = before.threads();
+        try
+        {
+            final int other = original == 1 ? 2 : 1;
+            final WorkerPool resized = WorkerPool.resizeShared(other);
+            assertEquals(other, resized.threads());
+            assertSame(resized, WorkerPool.shared());
+            assertSame(resized, WorkerPool.resizeShared(other), "same count: no new pool");
+            final Thread caller = Thread.currentThread();
+            final AtomicIntegerArray hits = new AtomicIntegerArray(16);
+            final AtomicReference<Thread> elsewhere = new AtomicReference<>();
+            before.execute((task, tasks) ->
+            {
+                hits.incrementAndGet(task);
+                if (Thread.currentThread() != caller)
+                {
+                    elsewhere.set(Thread.currentThread());
+                }
+            }, 16);
+            for (int t = 0; t < 16; t++)
+            {
+                assertEquals(1, hits.get(t), "task " + t);
+            }
+            assertEquals(null, elsewhere.get(), "the replaced pool runs every task on its caller");
+            assertThrows(IllegalArgumentException.class, () -> WorkerPool.resizeShared(0));
+        }
+        finally
+        {
+            WorkerPool.resizeShared(original);
+        }
+        assertEquals(original, WorkerPool.shared().threads());
+    }
 }

@@ -1,10 +1,10 @@
 package dev.vecnum.examples.cli;
 
-import dev.vecnum.examples.BadInputException;
 import dev.vecnum.examples.data.BundledData;
 import dev.vecnum.examples.data.DataSplit;
 import dev.vecnum.examples.lesson.LessonJob;
 import dev.vecnum.examples.lesson.LessonRun;
+import dev.vecnum.nn.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
  * prints the results table and writes per-run logs and the plots into DIR.
  */
 @Command(name = "lesson", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Reproduce the optimizer lesson: six runs (sgd_small, sgd_large, sgd_momentum, adam, adamw,",
-        "sgd_scheduled) of a 3-10-10-1 ReLU MLP on daily weather; print a table, write logs and PNG plots."})
+    description = {"Reproduce the optimizer lesson (six runs on the weather data).",
+        "Trains a 3-10-10-1 ReLU MLP on daily weather with each of the lesson's runs: sgd_small, sgd_large,",
+        "sgd_momentum, adam, adamw and sgd_scheduled; prints a table, writes logs and PNG plots."})
 public final class LessonCommand implements Callable<Integer>
 {
     @Spec

@@ -1,18 +1,18 @@
 package dev.vecnum.examples.cli;
 
-import dev.vecnum.examples.BadInputException;
 import dev.vecnum.examples.train.DivergedException;
+import dev.vecnum.nn.BadInputException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
- * The examples' command line: {@code train} and {@code lesson}. Exit codes: 0 success, 2 bad input (one line on
+ * The examples' command line: {@code train}, {@code lesson} and {@code classify}. Exit codes: 0 success, 2 bad input (one line on
  * stderr naming the file and line where there is one, no stack trace), 1 any other failure.
  */
 @Command(name = "vecnum-examples", mixinStandardHelpOptions = true, version = "vecnum examples 0.1.0",
-    description = "Train a small MLP with vecnum's Vector API kernels; reproduce the optimizer lesson.",
-    subcommands = {TrainCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
+    description = "Train MLPs with vecnum's Vector API kernels: the optimizer lesson, regression, image classification.",
+    subcommands = {TrainCommand.class, LessonCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: unusable files, options or hyperparameters. */
@@ -71,6 +71,6 @@ public final class Main implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train or lesson");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: train, lesson or classify");
     }
 }

@@ -1,18 +1,16 @@
 package dev.vecnum.examples.cli;
 
-import dev.vecnum.examples.BadInputException;
 import dev.vecnum.examples.data.DataSplit;
 import dev.vecnum.examples.monitor.Checkpoint;
 import dev.vecnum.examples.monitor.EpochLog;
-import dev.vecnum.examples.monitor.PendingFile;
 import dev.vecnum.examples.monitor.ProgressBar;
-import dev.vecnum.examples.nn.Init;
 import dev.vecnum.examples.train.DivergedException;
 import dev.vecnum.examples.train.EpochResult;
-import dev.vecnum.examples.train.LrSchedule;
-import dev.vecnum.examples.train.OptimizerConfig;
-import dev.vecnum.examples.train.Trainer;
 import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.BadInputException;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.io.PendingFile;
+import dev.vecnum.nn.train.OptimizerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Train a ReLU MLP (inputs -> hidden... -> 1, MSE) on a CSV file.",
-        "Rows are used in file order (70% train, 15% valid, 15% test); features are standardized."})
+        "Rows are used in file order (70%% train, 15%% valid, 15%% test); features are standardized."})
 public final class TrainCommand implements Callable<Integer>
 {
     @Spec
@@ -52,8 +50,9 @@ public final class TrainCommand implements Callable<Integer>
     @Option(names = "--hidden", split = ",", paramLabel = "N,N", description = "hidden layer widths (default: 10,10)")
     private List<Integer> hidden = List.of(10, 10);
 
-    @Option(names = "--init", paramLabel = "lesson|default",
-        description = "lesson: numpy seed 0 per layer, biases 1; default: torch-like U(-k,k) from --seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--init", paramLabel = "lesson|default|he_uniform",
+        description = "lesson: numpy seed 0 per layer, biases 1; default: torch-like U(-k,k) from --seed; " +
+            "he_uniform: U(-sqrt(6/in), sqrt(6/in)) from --seed, biases 0 (default: ${DEFAULT-VALUE})")
     private String init = "lesson";
 
     @Option(names = "--seed", paramLabel = "N", description = "seed for --init default (default: ${DEFAULT-VALUE})")
@@ -65,43 +64,8 @@ public final class TrainCommand implements Callable<Integer>
     @Option(names = "--batch", paramLabel = "N", description = "rows per batch (default: ${DEFAULT-VALUE})")
     private int batch = 16;
 
-    @Option(names = "--optimizer", paramLabel = "sgd|momentum|adam|adamw", description = "(default: ${DEFAULT-VALUE})")
-    private String optimizer = "sgd";
-
-    @Option(names = "--lr", paramLabel = "X", description = "(peak) learning rate (default: ${DEFAULT-VALUE})")
-    private double lr = 1e-4;
-
-    @Option(names = "--momentum", paramLabel = "X", description = "momentum for --optimizer momentum (default: ${DEFAULT-VALUE})")
-    private double momentum = 0.9;
-
-    @Option(names = "--nesterov", description = "Nesterov momentum")
-    private boolean nesterov;
-
-    @Option(names = "--beta1", paramLabel = "X", description = "Adam beta1 (default: ${DEFAULT-VALUE})")
-    private double beta1 = 0.9;
-
-    @Option(names = "--beta2", paramLabel = "X", description = "Adam beta2 (default: ${DEFAULT-VALUE})")
-    private double beta2 = 0.999;
-
-    @Option(names = "--eps", paramLabel = "X", description = "Adam epsilon (default: ${DEFAULT-VALUE})")
-    private double eps = 1e-8;
-
-    @Option(names = "--weight-decay", paramLabel = "X",
-        description = "AdamW decoupled weight decay on weights, not biases (default: 0.01 for adamw)")
-    private Double weightDecay;
-
-    @Option(names = "--schedule", paramLabel = "constant|linear|cosine", description = "(default: ${DEFAULT-VALUE})")
-    private String schedule = "constant";
-
-    @Option(names = "--warmup", paramLabel = "N", description = "linear warmup steps (default: ${DEFAULT-VALUE})")
-    private int warmup;
-
-    @Option(names = "--total-steps", paramLabel = "N",
-        description = "steps at which linear/cosine reach 0 (default: epochs x batches per epoch)")
-    private Integer totalSteps;
-
-    @Option(names = "--clip-norm", paramLabel = "X", description = "clip the global gradient norm to X (default: off)")
-    private Double clipNorm;
+    @Mixin
+    private OptimizerOptions optimizer = new OptimizerOptions("sgd", 1e-4);
 
     @Option(names = "--log", paramLabel = "FILE",
         description = "JSON lines per epoch: epoch, train_loss, valid_loss, seconds, lr (written when training succeeds)")
@@ -126,12 +90,11 @@ public final class TrainCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         checkOptions();
-        final Init scheme = choose("--init", init, Init.values());
-        final OptimizerConfig.Kind kind = choose("--optimizer", optimizer, OptimizerConfig.Kind.values());
-        final LrSchedule.Kind scheduleKind = choose("--schedule", schedule, LrSchedule.Kind.values());
+        final Init scheme = OptionChecks.choose("--init", init, Init.values());
+        optimizer.check();
         final DataSplit split = data.load(features, target);
         final int batchesPerEpoch = (split.train().rows() + batch - 1) / batch;
-        final OptimizerConfig config = optimizerConfig(kind, scheduleKind, epochs * batchesPerEpoch);
+        final OptimizerConfig config = optimizer.config(epochs * batchesPerEpoch);
         final TrainingRun run = new TrainingRun(split, hidden.stream().mapToInt(Integer::intValue).toArray(), scheme,
             seed, batch, config);
         final String fingerprint = fingerprint(run);
@@ -166,19 +129,12 @@ public final class TrainCommand implements Callable<Integer>
     private void train(final TrainingRun run, final String fingerprint, final EpochLog epochLog) throws IOException
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final ProgressBar bar = !quiet && System.console() != null
-            ? new ProgressBar(spec.commandLine().getErr(), 30, 100_000_000L) : null;
+        final ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr(), quiet);
         for (int e = run.history().size(); e < epochs; e++)
         {
-            if (bar != null)
-            {
-                bar.label("epoch " + (e + 1) + "/" + epochs);
-            }
-            final EpochResult result = run.nextEpoch(bar == null ? Trainer.BatchListener.NONE : bar);
-            if (bar != null)
-            {
-                bar.clear();
-            }
+            bar.label("epoch " + (e + 1) + "/" + epochs);
+            final EpochResult result = run.nextEpoch(bar);
+            bar.clear();
             DivergedException.check(result);
             if (epochLog != null)
             {
@@ -198,8 +154,8 @@ public final class TrainCommand implements Callable<Integer>
 
     private void checkOptions()
     {
-        positive("--epochs", epochs);
-        positive("--batch", batch);
+        OptionChecks.positive("--epochs", epochs);
+        OptionChecks.positive("--batch", batch);
         if (features.isEmpty() || new HashSet<>(features).size() != features.size())
         {
             throw new BadInputException("--features must name distinct columns, got " + String.join(",", features));
@@ -210,27 +166,7 @@ public final class TrainCommand implements Callable<Integer>
         }
         for (final int width : hidden)
         {
-            positive("--hidden", width);
-        }
-        if (totalSteps != null)
-        {
-            positive("--total-steps", totalSteps);
-        }
-    }
-
-    private OptimizerConfig optimizerConfig(final OptimizerConfig.Kind kind, final LrSchedule.Kind scheduleKind,
-        final int defaultTotal)
-    {
-        final double decay = weightDecay != null ? weightDecay : kind == OptimizerConfig.Kind.ADAMW ? 0.01 : 0;
-        try
-        {
-            return new OptimizerConfig(kind,
-                new LrSchedule(scheduleKind, lr, warmup, totalSteps == null ? defaultTotal : totalSteps),
-                momentum, nesterov, beta1, beta2, eps, decay, clipNorm == null ? 0 : clipNorm);
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new BadInputException(e.getMessage(), e);
+            OptionChecks.positive("--hidden", width);
         }
     }
 
@@ -239,27 +175,5 @@ public final class TrainCommand implements Callable<Integer>
         return "features " + String.join(",", features) + " -> " + target + "; layers " +
             java.util.Arrays.stream(run.mlp().sizes()).mapToObj(Integer::toString).collect(Collectors.joining("-")) +
             "; optimizer " + run.optimizer().config().stateKind() + "; batch " + batch;
-    }
-
-    private static void positive(final String option, final int value)
-    {
-        if (value <= 0)
-        {
-            throw new BadInputException(option + " must be > 0, got " + value);
-        }
-    }
-
-    private static <E extends Enum<E>> E choose(final String option, final String value, final E[] choices)
-    {
-        for (final E choice : choices)
-        {
-            if (choice.name().equalsIgnoreCase(value))
-            {
-                return choice;
-            }
-        }
-        throw new BadInputException(option + ": unknown value '" + value + "' (expected " +
-            java.util.Arrays.stream(choices).map(c -> c.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -1,6 +1,6 @@
 package dev.vecnum.examples.data;
 
-import dev.vecnum.examples.BadInputException;
+import dev.vecnum.nn.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,6 +1,7 @@
 package dev.vecnum.examples.data;
 
-import dev.vecnum.examples.BadInputException;
+import dev.vecnum.nn.BadInputException;
+import dev.vecnum.nn.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 

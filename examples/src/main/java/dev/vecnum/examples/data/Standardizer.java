@@ -1,6 +1,6 @@
 package dev.vecnum.examples.data;
 
-import dev.vecnum.examples.BadInputException;
+import dev.vecnum.nn.BadInputException;
 
 /**
  * Feature standardization (x − mean) / std with the mean and the <b>population</b> standard deviation (divide by n,

@@ -4,11 +4,11 @@ import dev.vecnum.examples.data.DataSplit;
 import dev.vecnum.examples.monitor.EpochLog;
 import dev.vecnum.examples.monitor.Plots;
 import dev.vecnum.examples.monitor.SingularValues;
-import dev.vecnum.examples.nn.Dense;
-import dev.vecnum.examples.nn.Init;
 import dev.vecnum.examples.train.EpochResult;
-import dev.vecnum.examples.train.Trainer;
 import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.Dense;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.train.BatchListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ public final class LessonJob
         singular.add(singularValues(training, lastHidden));
         for (int e = 0; e < run.epochs(); e++)
         {
-            training.nextEpoch(Trainer.BatchListener.NONE);
+            training.nextEpoch(BatchListener.NONE);
             singular.add(singularValues(training, lastHidden));
         }
         return new Outcome(run, List.copyOf(training.history()), training.trainLoss(), training.testLoss(), singular,

@@ -1,8 +1,8 @@
 package dev.vecnum.examples.lesson;
 
-import dev.vecnum.examples.train.LrSchedule;
-import dev.vecnum.examples.train.OptimizerConfig;
-import dev.vecnum.examples.train.OptimizerConfig.Kind;
+import dev.vecnum.nn.train.LrSchedule;
+import dev.vecnum.nn.train.OptimizerConfig.Kind;
+import dev.vecnum.nn.train.OptimizerConfig;
 
 /**
  * The lesson's six runs (3→10→10→1 MLP, lesson init) with their hyperparameters and the final valid MSE the lesson's

@@ -1,30 +1,24 @@
 package dev.vecnum.examples.monitor;
 
-import dev.vecnum.examples.BadInputException;
 import dev.vecnum.examples.train.EpochResult;
 import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.BadInputException;
+import dev.vecnum.nn.io.CheckpointFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
- * Everything a resumed run needs to continue exactly as an uninterrupted one: parameters, the optimizer's state
- * (saved by core, including the step counter, i.e. the schedule position), and the epochs done (the log so far). Data order is fixed, so there is no
- * random state to save.
- *
- * <p>File format (big-endian): magic {@code "VNCK"}, version 1, payload length, payload, CRC-32C of the payload.
- * Files are written through {@link PendingFile} (temporary file + atomic rename), so a crash never leaves a
- * half-written checkpoint; a truncated or altered file is detected by the length and checksum and reported as a
- * {@link BadInputException}.
+ * Everything a resumed {@code train} run needs to continue exactly as an uninterrupted one: parameters, the
+ * optimizer's state (saved by core, including the step counter, i.e. the schedule position), and the epochs done (the
+ * log so far). Data order is fixed, so there is no random state to save. Stored as a {@link CheckpointFile} (atomic,
+ * checksummed) whose front-end bytes are the epoch records.
  *
  * @param fingerprint what the state belongs to (architecture, data columns, optimizer, batch); a resume must match
  * @param params      the parameters
@@ -33,11 +27,6 @@ import java.util.zip.CRC32C;
  */
 public record Checkpoint(String fingerprint, float[] params, byte[] state, List<EpochResult> history)
 {
-    private static final int MAGIC = 0x564E434B;
-    private static final int VERSION = 1;
-    private static final int HEADER = 12;
-    private static final int TRAILER = 4;
-
     /**
      * Captures a run's current state (copies the arrays).
      *
@@ -61,24 +50,8 @@ public record Checkpoint(String fingerprint, float[] params, byte[] state, List<
      */
     public void restore(final String expectedFingerprint, final String source, final TrainingRun run)
     {
-        if (!fingerprint.equals(expectedFingerprint))
-        {
-            throw new BadInputException(source + ": checkpoint is for [" + fingerprint + "], this run is [" +
-                expectedFingerprint + "]");
-        }
-        if (params.length != run.mlp().params().length)
-        {
-            throw new BadInputException(source + ": checkpoint shapes do not match the model");
-        }
-        try
-        {
-            run.optimizer().loadState(state);
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new BadInputException(source + ": checkpoint optimizer state does not fit: " + e.getMessage(), e);
-        }
-        System.arraycopy(params, 0, run.mlp().params(), 0, params.length);
+        new CheckpointFile(fingerprint, params, state, new byte[0]).restore(expectedFingerprint, source, run.mlp(),
+            run.optimizer());
         run.restoreHistory(history);
     }
 
@@ -90,16 +63,7 @@ public record Checkpoint(String fingerprint, float[] params, byte[] state, List<
      */
     public void write(final Path file) throws IOException
     {
-        final byte[] payload = payload();
-        final CRC32C crc = new CRC32C();
-        crc.update(payload);
-        final ByteBuffer bytes = ByteBuffer.allocate(HEADER + payload.length + TRAILER);
-        bytes.putInt(MAGIC).putInt(VERSION).putInt(payload.length).put(payload).putInt((int) crc.getValue());
-        try (PendingFile pending = PendingFile.create(file))
-        {
-            pending.out().write(bytes.array());
-            pending.commit();
-        }
+        new CheckpointFile(fingerprint, params, state, encode(history)).write(file);
     }
 
     /**
@@ -111,44 +75,11 @@ public record Checkpoint(String fingerprint, float[] params, byte[] state, List<
      */
     public static Checkpoint read(final Path file)
     {
-        final byte[] all;
+        final CheckpointFile stored = CheckpointFile.read(file);
         try
         {
-            all = Files.readAllBytes(file);
-        }
-        catch (final NoSuchFileException e)
-        {
-            throw new BadInputException(file + ": no such checkpoint file", e);
-        }
-        catch (final IOException e)
-        {
-            throw new BadInputException(file + ": cannot read checkpoint: " + e.getMessage(), e);
-        }
-        final ByteBuffer bytes = ByteBuffer.wrap(all);
-        if (all.length < HEADER + TRAILER || bytes.getInt() != MAGIC)
-        {
-            throw new BadInputException(file + ": not a vecnum checkpoint");
-        }
-        final int version = bytes.getInt();
-        if (version != VERSION)
-        {
-            throw new BadInputException(file + ": unsupported checkpoint version " + version);
-        }
-        final int length = bytes.getInt();
-        if (length != all.length - HEADER - TRAILER)
-        {
-            throw new BadInputException(file + ": corrupted checkpoint (truncated or extended: " + all.length +
-                " bytes, expected " + ((long) length + HEADER + TRAILER) + ")");
-        }
-        final CRC32C crc = new CRC32C();
-        crc.update(all, HEADER, length);
-        if ((int) crc.getValue() != ByteBuffer.wrap(all, HEADER + length, TRAILER).getInt())
-        {
-            throw new BadInputException(file + ": corrupted checkpoint (checksum mismatch)");
-        }
-        try
-        {
-            return parse(new DataInputStream(new ByteArrayInputStream(all, HEADER, length)));
+            return new Checkpoint(stored.fingerprint(), stored.params(), stored.optimizerState(),
+                decode(stored.extra()));
         }
         catch (final IOException | RuntimeException e)
         {
@@ -156,73 +87,42 @@ public record Checkpoint(String fingerprint, float[] params, byte[] state, List<
         }
     }
 
-    private byte[] payload() throws IOException
+    private static byte[] encode(final List<EpochResult> history)
     {
         final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        final DataOutputStream out = new DataOutputStream(buffer);
-        out.writeUTF(fingerprint);
-        writeFloats(out, params);
-        out.writeInt(state.length);
-        out.write(state);
-        out.writeInt(history.size());
-        for (final EpochResult e : history)
+        try (DataOutputStream out = new DataOutputStream(buffer))
         {
-            out.writeInt(e.epoch());
-            out.writeDouble(e.trainLoss());
-            out.writeDouble(e.validLoss());
-            out.writeDouble(e.seconds());
-            out.writeDouble(e.lr());
+            out.writeInt(history.size());
+            for (final EpochResult e : history)
+            {
+                out.writeInt(e.epoch());
+                out.writeDouble(e.trainLoss());
+                out.writeDouble(e.validLoss());
+                out.writeDouble(e.seconds());
+                out.writeDouble(e.lr());
+            }
         }
-        out.flush();
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
         return buffer.toByteArray();
     }
 
-    private static Checkpoint parse(final DataInputStream in) throws IOException
+    private static List<EpochResult> decode(final byte[] bytes) throws IOException
     {
-        final String fingerprint = in.readUTF();
-        final float[] params = readFloats(in);
-        final byte[] state = new byte[count(in)];
-        in.readFully(state);
-        final int epochs = count(in);
+        final DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        final int epochs = in.readInt();
+        if (epochs < 0 || (long) epochs * (Integer.BYTES + 4 * Double.BYTES) != in.available())
+        {
+            throw new IOException("bad epoch count " + epochs);
+        }
         final List<EpochResult> history = new ArrayList<>();
         for (int i = 0; i < epochs; i++)
         {
             history.add(new EpochResult(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
                 in.readDouble()));
         }
-        if (in.available() != 0)
-        {
-            throw new IOException("trailing bytes");
-        }
-        return new Checkpoint(fingerprint, params, state, history);
-    }
-
-    private static void writeFloats(final DataOutputStream out, final float[] values) throws IOException
-    {
-        out.writeInt(values.length);
-        for (final float v : values)
-        {
-            out.writeFloat(v);
-        }
-    }
-
-    private static float[] readFloats(final DataInputStream in) throws IOException
-    {
-        final float[] values = new float[count(in)];
-        for (int i = 0; i < values.length; i++)
-        {
-            values[i] = in.readFloat();
-        }
-        return values;
-    }
-
-    private static int count(final DataInputStream in) throws IOException
-    {
-        final int n = in.readInt();
-        if (n < 0 || n > in.available())
-        {
-            throw new IOException("bad length " + n);
-        }
-        return n;
+        return history;
     }
 }

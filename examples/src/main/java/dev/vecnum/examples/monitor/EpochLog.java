@@ -3,14 +3,16 @@ package dev.vecnum.examples.monitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vecnum.examples.train.EpochResult;
+import dev.vecnum.nn.io.PendingFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The training log, JSON lines, one object per epoch with the keys {@code epoch, train_loss, valid_loss, seconds,
- * lr} (the lesson's log format plus the learning rate). Lines are written as epochs finish to a temporary file that
+ * The training log, JSON lines, one object per epoch: for {@code train} and {@code lesson} the keys {@code epoch,
+ * train_loss, valid_loss, seconds, lr} (the lesson's log format plus the learning rate), for {@code classify} its
+ * own. Lines are written as epochs finish to a temporary file that
  * becomes the log only on {@link #commit()}; a failed or interrupted run leaves no log behind (see
  * {@link PendingFile}). Not thread-safe.
  */
@@ -30,7 +32,7 @@ public final class EpochLog implements AutoCloseable
      *
      * @param target the log file
      * @return the open log
-     * @throws dev.vecnum.examples.BadInputException if the file cannot be created
+     * @throws dev.vecnum.nn.BadInputException if the file cannot be created
      */
     public static EpochLog create(final Path target)
     {
@@ -44,9 +46,19 @@ public final class EpochLog implements AutoCloseable
      */
     public void append(final EpochResult epoch)
     {
+        appendLine(line(epoch));
+    }
+
+    /**
+     * Appends one line (a JSON object another front end built, e.g. a {@code classify} epoch).
+     *
+     * @param json the line, without the newline
+     */
+    public void appendLine(final String json)
+    {
         try
         {
-            file.out().write((line(epoch) + "\n").getBytes(StandardCharsets.UTF_8));
+            file.out().write((json + "\n").getBytes(StandardCharsets.UTF_8));
             file.out().flush();
         }
         catch (final IOException e)

@@ -1,18 +1,20 @@
 package dev.vecnum.examples.monitor;
 
 import dev.vecnum.examples.train.EpochResult;
-import dev.vecnum.examples.train.LrSchedule;
+import dev.vecnum.nn.io.PendingFile;
+import dev.vecnum.nn.train.LrSchedule;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -26,7 +28,7 @@ public final class Plots
     private static final int HEIGHT = 650;
     private static final int ZOOM_FROM = 3;
     // distinct, colour-blind friendly (Okabe-Ito, then Tableau) so six runs or ten singular values stay apart
-    private static final Color[] COLORS = {
+    static final Color[] COLORS = {
         new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0xD55E00),
         new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442), new Color(0x8C564B), new Color(0x7F7F7F)};
 
@@ -138,7 +140,7 @@ public final class Plots
         save(file, panels, (panels.size() + 1) / 2, 2);
     }
 
-    private static XYChart chart(final String title, final String xTitle, final String yTitle, final int width,
+    static XYChart chart(final String title, final String xTitle, final String yTitle, final int width,
         final int height)
     {
         final XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
@@ -149,14 +151,14 @@ public final class Plots
         return chart;
     }
 
-    private static void line(final XYChart chart, final String name, final double[] x, final double[] y)
+    static void line(final XYChart chart, final String name, final double[] x, final double[] y)
     {
         final XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.NONE);
     }
 
-    private static void save(final Path file, final List<XYChart> charts, final int rows, final int columns)
-        throws IOException
+    static <T extends Chart<?, ?>> void save(final Path file, final List<T> charts, final int rows,
+        final int columns) throws IOException
     {
         try (PendingFile pending = PendingFile.create(file))
         {

@@ -1,15 +1,16 @@
 package dev.vecnum.examples.monitor;
 
-import dev.vecnum.examples.train.Trainer;
+import dev.vecnum.nn.train.BatchListener;
 import java.io.PrintWriter;
 
 /**
  * A one-line text progress bar for a terminal, redrawn in place with a carriage return at most every
  * {@code intervalNanos} (and at the last batch), so a batch costs one clock read. Not thread-safe.
  */
-public final class ProgressBar implements Trainer.BatchListener
+public final class ProgressBar implements BatchListener
 {
     private final PrintWriter out;
+    private final boolean enabled;
     private final int width;
     private final long intervalNanos;
     private String label = "";
@@ -17,7 +18,7 @@ public final class ProgressBar implements Trainer.BatchListener
     private int lastLength;
 
     /**
-     * @param out           where to draw (a terminal)
+     * @param out           where to draw (a terminal), or null for a bar that draws nothing
      * @param width         characters inside the brackets, &gt; 0
      * @param intervalNanos least time between redraws
      */
@@ -28,8 +29,22 @@ public final class ProgressBar implements Trainer.BatchListener
             throw new IllegalArgumentException("width must be > 0, got " + width);
         }
         this.out = out;
+        this.enabled = out != null;
         this.width = width;
         this.intervalNanos = intervalNanos;
+    }
+
+    /**
+     * The training commands' bar: drawn on {@code out} when the JVM has a console and not {@code quiet}, otherwise a
+     * bar that draws nothing (so callers need no null checks).
+     *
+     * @param out   where to draw (standard error)
+     * @param quiet the command's {@code --quiet}
+     * @return the bar
+     */
+    public static ProgressBar onTerminal(final PrintWriter out, final boolean quiet)
+    {
+        return new ProgressBar(!quiet && System.console() != null ? out : null, 30, 100_000_000L);
     }
 
     /**
@@ -39,6 +54,10 @@ public final class ProgressBar implements Trainer.BatchListener
      */
     public void label(final String label)
     {
+        if (!enabled)
+        {
+            return;
+        }
         this.label = label;
         lastDraw = System.nanoTime() - intervalNanos;
     }
@@ -47,6 +66,10 @@ public final class ProgressBar implements Trainer.BatchListener
     @Override
     public void batchDone(final int done, final int total)
     {
+        if (!enabled)
+        {
+            return;
+        }
         final long now = System.nanoTime();
         if (done == total || now - lastDraw >= intervalNanos)
         {

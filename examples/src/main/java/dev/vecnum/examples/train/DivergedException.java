@@ -14,7 +14,18 @@ public final class DivergedException extends RuntimeException
      */
     public DivergedException(final int epoch, final double train, final double valid)
     {
-        super("training diverged at epoch " + epoch + " (train loss " + train + ", valid loss " + valid +
+        this(epoch, train, "valid", valid);
+    }
+
+    /**
+     * @param epoch     the 0-based epoch whose loss was not finite
+     * @param train     its train loss
+     * @param otherName the other loss's split, e.g. {@code "test"}
+     * @param other     that loss
+     */
+    public DivergedException(final int epoch, final double train, final String otherName, final double other)
+    {
+        super("training diverged at epoch " + epoch + " (train loss " + train + ", " + otherName + " loss " + other +
             "): lower --lr or set --clip-norm");
     }
 

@@ -1,7 +1,8 @@
 package dev.vecnum.examples.train;
 
-import dev.vecnum.examples.data.Dataset;
-import dev.vecnum.examples.nn.Mlp;
+import dev.vecnum.nn.data.Dataset;
+import dev.vecnum.nn.train.BatchListener;
+import dev.vecnum.nn.train.TrainingStep;
 
 /**
  * The lesson's training loop: batches in file order (no shuffle), one optimizer step per batch, a short last batch
@@ -9,44 +10,24 @@ import dev.vecnum.examples.nn.Mlp;
  */
 public final class Trainer
 {
-    /** Told after every batch, inside the timed loop: keep it cheap. */
-    @FunctionalInterface
-    public interface BatchListener
-    {
-        /** Does nothing. */
-        BatchListener NONE = (done, total) ->
-        {
-        };
-
-        /**
-         * @param done  batches done in this epoch
-         * @param total batches per epoch
-         */
-        void batchDone(int done, int total);
-    }
-
-    private final Mlp mlp;
-    private final ParamOptimizer optimizer;
+    private final TrainingStep<float[]> step;
     private final Dataset train;
     private final Dataset valid;
     private final int batch;
 
     /**
-     * @param mlp       the model; its capacity must be at least {@code batch}
-     * @param optimizer updates {@code mlp}'s parameters from its gradients
+     * @param step      the MSE training step with its optimizer; its model's capacity must be at least {@code batch}
      * @param train     training rows
      * @param valid     validation rows
      * @param batch     rows per batch, &gt; 0
      */
-    public Trainer(final Mlp mlp, final ParamOptimizer optimizer, final Dataset train, final Dataset valid,
-        final int batch)
+    public Trainer(final TrainingStep<float[]> step, final Dataset train, final Dataset valid, final int batch)
     {
-        if (batch <= 0 || batch > mlp.capacity())
+        if (batch <= 0 || batch > step.mlp().capacity())
         {
-            throw new IllegalArgumentException("batch must be in 1.." + mlp.capacity() + ", got " + batch);
+            throw new IllegalArgumentException("batch must be in 1.." + step.mlp().capacity() + ", got " + batch);
         }
-        this.mlp = mlp;
-        this.optimizer = optimizer;
+        this.step = step;
         this.train = train;
         this.valid = valid;
         this.batch = batch;
@@ -71,12 +52,21 @@ public final class Trainer
         {
             final int from = b * batch;
             final int rows = Math.min(batch, train.rows() - from);
-            lossSum += mlp.gradient(train.x(), from * in, train.y(), from * out, rows);
-            lr = optimizer.step();
+            lossSum += step.gradient(train.x(), from * in, train.y(), from * out, rows);
+            lr = step.applyGradient();
             listener.batchDone(b + 1, batches);
         }
         final double seconds = (System.nanoTime() - start) * 1e-9;
-        return new EpochResult(epoch, lossSum / batches, mlp.meanSquaredError(valid), seconds, lr);
+        return new EpochResult(epoch, lossSum / batches, meanLoss(valid), seconds, lr);
+    }
+
+    /**
+     * @param data rows to evaluate
+     * @return their MSE with the current parameters
+     */
+    public double meanLoss(final Dataset data)
+    {
+        return step.meanLoss(data.x(), 0, data.y(), 0, data.rows());
     }
 
     /**

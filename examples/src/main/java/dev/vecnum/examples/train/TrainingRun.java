@@ -1,8 +1,13 @@
 package dev.vecnum.examples.train;
 
 import dev.vecnum.examples.data.DataSplit;
-import dev.vecnum.examples.nn.Init;
-import dev.vecnum.examples.nn.Mlp;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.Loss;
+import dev.vecnum.nn.Mlp;
+import dev.vecnum.nn.train.BatchListener;
+import dev.vecnum.nn.train.OptimizerConfig;
+import dev.vecnum.nn.train.ParamOptimizer;
+import dev.vecnum.nn.train.TrainingStep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,7 +47,7 @@ public final class TrainingRun
         mlp = new Mlp(sizes, batch);
         init.apply(mlp, seed);
         optimizer = new ParamOptimizer(config, mlp);
-        trainer = new Trainer(mlp, optimizer, data.train(), data.valid(), batch);
+        trainer = new Trainer(new TrainingStep<>(mlp, Loss.MSE, optimizer), data.train(), data.valid(), batch);
     }
 
     /**
@@ -51,7 +56,7 @@ public final class TrainingRun
      * @param listener told after every batch
      * @return the epoch's record
      */
-    public EpochResult nextEpoch(final Trainer.BatchListener listener)
+    public EpochResult nextEpoch(final BatchListener listener)
     {
         final EpochResult result = trainer.epoch(history.size(), listener);
         history.add(result);
@@ -63,7 +68,7 @@ public final class TrainingRun
      */
     public double testLoss()
     {
-        return mlp.meanSquaredError(data.test());
+        return trainer.meanLoss(data.test());
     }
 
     /**
@@ -71,7 +76,7 @@ public final class TrainingRun
      */
     public double validLoss()
     {
-        return mlp.meanSquaredError(data.valid());
+        return trainer.meanLoss(data.valid());
     }
 
     /**
@@ -79,7 +84,7 @@ public final class TrainingRun
      */
     public double trainLoss()
     {
-        return mlp.meanSquaredError(data.train());
+        return trainer.meanLoss(data.train());
     }
 
     /**

@@ -107,7 +107,7 @@ class TrainCommandTest
         "--schedule linear --warmup 100 --total-steps 0|train: --total-steps must be > 0, got 0",
         "--optimizer rmsprop|train: --optimizer: unknown value 'rmsprop' (expected sgd, momentum, adam, adamw)",
         "--schedule step|train: --schedule: unknown value 'step' (expected constant, linear, cosine)",
-        "--init xavier|train: --init: unknown value 'xavier' (expected lesson, default)",
+        "--init xavier|train: --init: unknown value 'xavier' (expected lesson, default, he_uniform)",
         "--batch x|train: Invalid value for option '--batch': 'x' is not an int (see --help)",
         "--bogus|train: Unknown option: '--bogus' (see --help)",
         "--features tmax,tmax|train: --features must name distinct columns, got tmax,tmax",

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.vecnum.examples.BadInputException;
+import dev.vecnum.nn.BadInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

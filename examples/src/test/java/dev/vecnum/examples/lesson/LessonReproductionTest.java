@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vecnum.examples.data.BundledData;
 import dev.vecnum.examples.data.DataSplit;
-import dev.vecnum.examples.nn.Init;
 import dev.vecnum.examples.train.EpochResult;
-import dev.vecnum.examples.train.Trainer;
 import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.train.BatchListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,7 +46,7 @@ class LessonReproductionTest
         double maxDeviation = 0;
         for (final JsonNode expected : reference)
         {
-            final EpochResult actual = training.nextEpoch(Trainer.BatchListener.NONE);
+            final EpochResult actual = training.nextEpoch(BatchListener.NONE);
             assertEquals(expected.get("epoch").asInt(), actual.epoch());
             final double valid = expected.get("valid_loss").asDouble();
             final double train = expected.get("train_loss").asDouble();

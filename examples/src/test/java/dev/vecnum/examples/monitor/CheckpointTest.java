@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.vecnum.examples.BadInputException;
 import dev.vecnum.examples.data.BundledData;
 import dev.vecnum.examples.data.DataSplit;
-import dev.vecnum.examples.nn.Init;
 import dev.vecnum.examples.train.EpochResult;
-import dev.vecnum.examples.train.LrSchedule;
-import dev.vecnum.examples.train.OptimizerConfig;
-import dev.vecnum.examples.train.Trainer;
 import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.BadInputException;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.train.BatchListener;
+import dev.vecnum.nn.train.LrSchedule;
+import dev.vecnum.nn.train.OptimizerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,17 +59,17 @@ class CheckpointTest
         final TrainingRun uninterrupted = run(kind);
         for (int e = 0; e < 4; e++)
         {
-            uninterrupted.nextEpoch(Trainer.BatchListener.NONE);
+            uninterrupted.nextEpoch(BatchListener.NONE);
         }
         final TrainingRun first = run(kind);
-        first.nextEpoch(Trainer.BatchListener.NONE);
-        first.nextEpoch(Trainer.BatchListener.NONE);
+        first.nextEpoch(BatchListener.NONE);
+        first.nextEpoch(BatchListener.NONE);
         final Path file = dir.resolve("run.ckpt");
         Checkpoint.of("fp", first).write(file);
         final TrainingRun resumed = run(kind);
         Checkpoint.read(file).restore("fp", file.toString(), resumed);
-        resumed.nextEpoch(Trainer.BatchListener.NONE);
-        resumed.nextEpoch(Trainer.BatchListener.NONE);
+        resumed.nextEpoch(BatchListener.NONE);
+        resumed.nextEpoch(BatchListener.NONE);
         assertEquals(4, resumed.history().size());
         for (int e = 0; e < 4; e++)
         {

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vecnum.examples.data.BundledData;
 import dev.vecnum.examples.data.DataSplit;
-import dev.vecnum.examples.data.Dataset;
 import dev.vecnum.examples.lesson.LessonRun;
-import dev.vecnum.examples.nn.Init;
-import dev.vecnum.examples.nn.Mlp;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.Loss;
+import dev.vecnum.nn.data.Dataset;
+import dev.vecnum.nn.train.TrainingStep;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,10 +30,9 @@ class ZeroAllocationTest
         final DataSplit data = BundledData.lessonSplit();
         final TrainingRun training = new TrainingRun(data, LessonRun.HIDDEN, Init.LESSON, 0, run.batch(),
             run.config());
-        final Mlp mlp = training.mlp();
-        final ParamOptimizer optimizer = training.optimizer();
+        final TrainingStep<float[]> step = new TrainingStep<>(training.mlp(), Loss.MSE, training.optimizer());
         final Dataset train = data.train();
-        steps(mlp, optimizer, train, run.batch(), 20_000);
+        steps(step, train, run.batch(), 20_000);
         // Vector API code allocates its vector boxes until C2 has compiled it (background compilation, slower on a
         // busy machine), and a one-off JIT event may allocate a few hundred bytes; a per-step allocation of the
         // compiled code shows in every round, so one clean round of 5000 steps proves there is none
@@ -41,15 +41,14 @@ class ZeroAllocationTest
         for (int round = 0; round < 20 && allocated != 0; round++)
         {
             final long before = threads.getCurrentThreadAllocatedBytes();
-            steps(mlp, optimizer, train, run.batch(), 5_000);
+            steps(step, train, run.batch(), 5_000);
             allocated = threads.getCurrentThreadAllocatedBytes() - before;
             rounds.append(allocated).append(' ');
         }
         assertEquals(0, allocated, "bytes allocated per round of 5000 training steps: " + rounds);
     }
 
-    private static void steps(final Mlp mlp, final ParamOptimizer optimizer, final Dataset train, final int batch,
-        final int count)
+    private static void steps(final TrainingStep<float[]> step, final Dataset train, final int batch, final int count)
     {
         final int in = train.features();
         for (int s = 0; s < count; s++)
@@ -57,8 +56,7 @@ class ZeroAllocationTest
             // every third step is a short batch of batch - 1 rows (at least 1)
             final int rows = s % 3 == 2 ? Math.max(1, batch - 1) : batch;
             final int from = (s * batch) % (train.rows() - batch);
-            mlp.gradient(train.x(), from * in, train.y(), from, rows);
-            optimizer.step();
+            step.step(train.x(), from * in, train.y(), from, rows);
         }
     }
 }
