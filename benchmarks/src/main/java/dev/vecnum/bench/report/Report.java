@@ -8,10 +8,14 @@ import java.util.List;
 
 /**
  * {@code Report <jmh-result.json> <out-dir>}: writes {@code out-dir/report.md} (ratio tables) and PNG plots, and
- * prints the Markdown. Exit code 2 on a missing or malformed input.
+ * prints the Markdown. With {@code -Dvecnum.report.stability=FILE} (a stability campaign's JSON, see {@link Stability})
+ * the report ends with its tables. Exit code 2 on a missing or malformed input.
  */
 public final class Report
 {
+    /** System property naming a stability campaign JSON file to add to the report. */
+    public static final String STABILITY_PROPERTY = "vecnum.report.stability";
+
     private Report()
     {
     }
@@ -40,8 +44,20 @@ public final class Report
                 System.exit(2);
             }
             final Analysis analysis = new Analysis(JmhResult.read(in));
-            final String md = "## vecnum benchmark report\n\nFrom `" + in.getFileName() + "`.\n" +
+            String md = "## vecnum benchmark report\n\nFrom `" + in.getFileName() + "`.\n" +
                 Markdown.report(analysis);
+            final String stability = System.getProperty(STABILITY_PROPERTY, "");
+            if (!stability.isBlank())
+            {
+                final Path file = Path.of(stability);
+                if (!Files.isReadable(file))
+                {
+                    System.err.println("Report: no stability campaign file at " + file);
+                    System.exit(2);
+                }
+                md += "\n### Stability campaign (fresh JVMs, from `" + file.getFileName() + "`)\n\n" +
+                    Stability.markdown(Stability.read(file).campaigns());
+            }
             Files.createDirectories(out);
             Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
             final List<Path> plots = Plots.write(analysis, out);
