@@ -23,6 +23,8 @@ class BlockedGemmTest
     private static final int NR = MicroKernel.NR;
     private static final int KC = PackedGemm.KC;
     private static final int MC = PackedGemm.MC;
+    // fewest rows and columns of the packed path
+    private static final int MIN = BlockedGemm.PACKED_MIN_ROWS;
 
     private static WorkerPool pool1;
     private static WorkerPool pool2;
@@ -48,7 +50,7 @@ class BlockedGemmTest
     void shouldTakeThePackedPathForTheShapesBelow()
     {
         assertTrue(BlockedGemm.packed(MC + MR + 3, KC + 1, 2 * NR + 5));
-        assertTrue(BlockedGemm.packed(2 * MR + 1, 2 * KC + 3, NR + 1));
+        assertTrue(BlockedGemm.packed(MIN + 1, 2 * KC + 3, NR + 1));
         assertFalse(BlockedGemm.packed(1024, 10, 10), "lesson forward shape must take the small path");
         assertFalse(BlockedGemm.packed(10, 1024, 10), "lesson weight-gradient shape must take the small path");
     }
@@ -60,13 +62,13 @@ class BlockedGemmTest
         // m, k, n: past MC with a ragged MR edge; past 2·KC; ragged NR edge; exact multiples; column-split case
         final int[][] shapes = {
             {MC + MR + 3, KC + 1, 2 * NR + 5},
-            {2 * MR + 1, 2 * KC + 3, NR + 1},
+            {MIN + 1, 2 * KC + 3, NR + 1},
             {3 * MR, KC, 3 * NR},
             {MC - 1, KC - 1, NR - 1},
-            {2 * MR, 40, 5 * NR + 7},
+            {3 * MR, 60, 5 * NR + 7},
             {67, 129, 131},
             // more than one column block (n > NC), several depth blocks: partial sums across column blocks
-            {2 * MR + 3, 2 * KC + 5, PackedGemm.NC + NR + 7},
+            {MIN + 3, 2 * KC + 5, PackedGemm.NC + NR + 7},
         };
         for (final int[] s : shapes)
         {
@@ -130,7 +132,7 @@ class BlockedGemmTest
     {
         final Random rnd = new Random(29);
         // several depth blocks, ragged edges, more than one row block
-        final int[][] shapes = {{MC + MR + 3, 2 * KC + 5, 3 * NR + 7}, {2 * MR + 1, KC + 1, NR + 1}};
+        final int[][] shapes = {{MC + MR + 3, 2 * KC + 5, 3 * NR + 7}, {MIN + 1, KC + 1, NR + 1}};
         for (final int[] s : shapes)
         {
             final int m = s[0];
