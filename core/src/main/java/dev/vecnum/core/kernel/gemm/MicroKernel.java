@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * any machine).
  *
  * <p>Packed layouts (see {@link Packing}): A micro-panel element (r, p) at {@code ap[aOff + p·MR + r]}, B micro-panel
- * element (p, j) at {@code bp[bOff + p·NR + j]}; both zero-padded to full MR / NR, so every element of C is computed
+ * element (p, j) at {@code bp[bOff + p·NR + j]} (or, read in place, {@code b[bOff + p·ldb + j]}); both zero-padded to full MR / NR, so every element of C is computed
  * by the same instruction sequence whichever tile (full or edge) or thread it falls in: {@code acc = 0} (or, when
  * adding to C or to the partial sums of earlier depth blocks, {@code acc = that value}); {@code acc = fma(a_p, b_p,
  * acc) for p in order}; {@code c = acc}; then the epilogue {@code + bias}, {@code max(·, 0)}. That is what makes
@@ -48,8 +48,9 @@ final class MicroKernel
      *
      * @param ap       packed A micro-panel
      * @param aOff     its first element
-     * @param bp       packed B micro-panel
+     * @param bp       B micro-panel: packed, or B itself when its rows hold the panel's NR columns contiguously
      * @param bOff     its first element
+     * @param bLd      its row stride: NR when packed, B's row length when read in place
      * @param kc       depth, at least 1
      * @param in       input tile array (read only when {@code load})
      * @param inOff    first element of the input tile
@@ -60,23 +61,23 @@ final class MicroKernel
      * @param load     start from the input tile instead of zero
      */
     static void tile(
-        final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
+        final float[] ap, final int aOff, final float[] bp, final int bOff, final int bLd, final int kc,
         final float[] in, final int inOff, final int inLd, final float[] out, final int outOff, final int outLd,
         final boolean load)
     {
         if (MR == 8)
         {
-            tile8(ap, aOff, bp, bOff, kc, in, inOff, inLd, out, outOff, outLd, load);
+            tile8(ap, aOff, bp, bOff, bLd, kc, in, inOff, inLd, out, outOff, outLd, load);
         }
         else
         {
-            tile6(ap, aOff, bp, bOff, kc, in, inOff, inLd, out, outOff, outLd, load);
+            tile6(ap, aOff, bp, bOff, bLd, kc, in, inOff, inLd, out, outOff, outLd, load);
         }
     }
 
     /** {@link #tile} with MR = 8: 16 accumulators, for 32-register machines. */
     private static void tile8(
-        final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
+        final float[] ap, final int aOff, final float[] bp, final int bOff, final int bLd, final int kc,
         final float[] in, final int inOff, final int inLd, final float[] out, final int outOff, final int outLd,
         final boolean load)
     {
@@ -108,7 +109,7 @@ final class MicroKernel
         for (int p = 0; p < kc; p++)
         {
             final int ai = aOff + p * 8;
-            final int bi = bOff + p * NR;
+            final int bi = bOff + p * bLd;
             final FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             final FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a;
@@ -166,7 +167,7 @@ final class MicroKernel
      * p-indexed loop of {@link #tile8}); unrolling it by two made C2 hoist loads and spill (≈ 40).
      */
     private static void tile6(
-        final float[] ap, final int aOff, final float[] bp, final int bOff, final int kc,
+        final float[] ap, final int aOff, final float[] bp, final int bOff, final int bLd, final int kc,
         final float[] in, final int inOff, final int inLd, final float[] out, final int outOff, final int outLd,
         final boolean load)
     {
@@ -191,7 +192,7 @@ final class MicroKernel
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = FloatVector.zero(S);
         }
         final int aEnd = aOff + kc * 6;
-        for (int ai = aOff, bi = bOff; ai < aEnd; ai += 6, bi += NR)
+        for (int ai = aOff, bi = bOff; ai < aEnd; ai += 6, bi += bLd)
         {
             final FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             final FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);

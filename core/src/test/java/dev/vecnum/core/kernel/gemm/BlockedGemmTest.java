@@ -69,6 +69,10 @@ class BlockedGemmTest
             {67, 129, 131},
             // more than one column block (n > NC), several depth blocks: partial sums across column blocks
             {MIN + 3, 2 * KC + 5, PackedGemm.NC + NR + 7},
+            // a dense layer's products at batch 32 (row split with B read in place, column split, row split)
+            {32, 784, 256},
+            {32, 256, 784},
+            {784, 32, 256},
         };
         for (final int[] s : shapes)
         {
@@ -80,6 +84,32 @@ class BlockedGemmTest
                 }
             }
         }
+    }
+
+    @Test
+    void shouldSplitShortWideProductsOverColumnsUnlessBIsReadInPlace()
+    {
+        final int t = 2;
+        // A·Bᵀ with few rows: a row split would make both threads transpose all of B
+        assertFalse(PackedGemm.splitRows(PackedGemm.ABT, 32, 784, tiles(32, MR), tiles(784, NR), t));
+        assertFalse(PackedGemm.splitRows(PackedGemm.ABT, 128, 784, tiles(128, MR), tiles(784, NR), t));
+        // tall: rows
+        assertTrue(PackedGemm.splitRows(PackedGemm.ATB, 784, 256, tiles(784, MR), tiles(256, NR), t));
+        assertTrue(PackedGemm.splitRows(PackedGemm.AB, 512, 256, tiles(512, MR), tiles(256, NR), t));
+        // A·B with short row tasks read B in place, so splitting rows costs no copy of B
+        assertTrue(PackedGemm.bInPlace(PackedGemm.AB, 64, 256));
+        assertTrue(PackedGemm.splitRows(PackedGemm.AB, 128, 256, tiles(128, MR), tiles(256, NR), t));
+        // ... but not when B's rows are a multiple of 512 floats (L1 set conflicts): columns
+        assertFalse(PackedGemm.bInPlace(PackedGemm.AB, 64, 1024));
+        assertFalse(PackedGemm.splitRows(PackedGemm.AB, 128, 1024, tiles(128, MR), tiles(1024, NR), t));
+        assertFalse(PackedGemm.bInPlace(PackedGemm.ABT, 16, 256), "B of A·Bᵀ is never in row order");
+        // fewer tiles than threads one way: the other way
+        assertTrue(PackedGemm.splitRows(PackedGemm.ABT, 600, 17, tiles(600, MR), tiles(17, NR), t));
+    }
+
+    private static int tiles(final int size, final int unit)
+    {
+        return (size + unit - 1) / unit;
     }
 
     @Test
