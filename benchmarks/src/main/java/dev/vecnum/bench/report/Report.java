@@ -40,8 +40,9 @@ public final class Report
                 System.exit(2);
             }
             final Analysis analysis = new Analysis(JmhResult.read(in));
+            final String openBlas = OpenBlasRecord.describe(in);
             final String md = "## vecnum benchmark report\n\nFrom `" + in.getFileName() + "`.\n" +
-                Markdown.report(analysis);
+                (openBlas == null ? "" : openBlas + "\n") + Markdown.report(analysis);
             Files.createDirectories(out);
             Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
             final List<Path> plots = Plots.write(analysis, out);
