@@ -106,23 +106,24 @@ final class SameForkCheck
     private static SameForkCheck gemm(final String form, final int n, final String kind)
     {
         final GemmSizesBenchmark g = new GemmSizesBenchmark();
-        g.n = n;
-        g.prepare(repeats(GemmSizesBenchmark.class, form));
+        final GemmSizesBenchmark.Square s = new GemmSizesBenchmark.Square();
+        s.n = n;
+        s.prepare(repeats(GemmSizesBenchmark.class, form));
         final Call kernel;
         final Call scalar;
         switch (form)
         {
             case "matmul":
-                kernel = g::matmul;
-                scalar = g::matmulScalar;
+                kernel = () -> g.matmul(s);
+                scalar = () -> g.matmulScalar(s);
                 break;
             case "matmulTransA":
-                kernel = g::matmulTransA;
-                scalar = g::matmulTransAScalar;
+                kernel = () -> g.matmulTransA(s);
+                scalar = () -> g.matmulTransAScalar(s);
                 break;
             case "matmulTransB":
-                kernel = g::matmulTransB;
-                scalar = g::matmulTransBScalar;
+                kernel = () -> g.matmulTransB(s);
+                scalar = () -> g.matmulTransBScalar(s);
                 break;
             default:
                 throw new IllegalArgumentException("unknown GEMM form " + form);

@@ -24,6 +24,10 @@ public final class Analysis
     /** torch.optim.AdamW, one thread, Gelem/s on this machine (issue 3). */
     static final Map<Integer, Double> TORCH_ADAMW_GELEM = Map.of(1_000_000, 0.7, 16_000_000, 0.19);
 
+    /** Inputs and outputs of the dense layer whose products GemmSizesBenchmark.layer* measures. */
+    static final int LAYER_IN = 784;
+    static final int LAYER_OUT = 256;
+
     static final String MACHINE = "Machine limits";
     static final String GEMM = "GEMM";
     static final String LESSON = "Lesson shapes";
@@ -304,7 +308,6 @@ public final class Analysis
             final boolean scalar = m.endsWith("Scalar");
             final boolean twoThreads = ours ? m.endsWith("2t") : "2".equals(r.params().get("threads"));
             final String form = m.replace("Scalar", "").replace("2t", "");
-            final int n = r.intParam("n");
             if ("OpenBlasPeerBenchmark".equals(cls) && find(cls, m, r.params()) == null)
             {
                 continue;
@@ -316,8 +319,15 @@ public final class Analysis
             }
             else
             {
-                variant = "EjmlPeerBenchmark".equals(cls) ? "EJML" : twoThreads ? "OpenBLAS 2t" : "OpenBLAS 1t";
+                variant = "EjmlPeerBenchmark".equals(cls) ? "EJML" :
+                    (twoThreads ? "OpenBLAS 2t" : "OpenBLAS 1t") + (pinned(r) ? " PINNED" : "");
             }
+            if ("layer".equals(form))
+            {
+                layerRow(r, ours, twoThreads, variant);
+                continue;
+            }
+            final int n = r.intParam("n");
             final double gflops = 2.0 * n * n * n * ops(r) / 1e9;
             final double peak = twoThreads ? peakAll : peak1;
             final Map<String, Double> peers = new LinkedHashMap<>();
@@ -326,8 +336,8 @@ public final class Analysis
             {
                 peers.put("scalar", ratio(r, find(cls, form + "Scalar", "n", n)));
                 peers.put("EJML", ratio(r, find("EjmlPeerBenchmark", form, "n", n)));
-                peers.put("OpenBLAS", ratio(r, find("OpenBlasPeerBenchmark", form,
-                    Map.of("n", Integer.toString(n), "threads", twoThreads ? "2" : "1"))));
+                putOpenBlas(peers, r, find("OpenBlasPeerBenchmark", form,
+                    Map.of("n", Integer.toString(n), "threads", twoThreads ? "2" : "1")));
                 // the micro-kernel on cache-resident panels: what packing and cache traffic leave of it
                 peers.put("micro-kernel", gflops * 1e9 / (twoThreads ? 2 * microKernel : microKernel));
                 key = "gemm." + form + (twoThreads ? ".2t" : ".1t") + ".n" + n;
@@ -336,6 +346,54 @@ public final class Analysis
                 gflops * 1e9 / peak, twoThreads ? "peak all threads" : "peak 1 thread", peers,
                 r.secondary("gc.alloc.rate.norm"), key));
         }
+    }
+
+    /**
+     * One product of the 784→256 dense layer (GemmSizesBenchmark.layer*, OpenBlasPeerBenchmark.layer): 2·b·784·256
+     * FLOP per call whatever the product.
+     */
+    private void layerRow(final JmhResult r, final boolean ours, final boolean twoThreads, final String variant)
+    {
+        final int batch = r.intParam("batch");
+        final String product = r.params().get("product");
+        final double gflops = 2.0 * batch * LAYER_IN * LAYER_OUT * ops(r) / 1e9;
+        final Map<String, Double> peers = new LinkedHashMap<>();
+        String key = null;
+        if (ours)
+        {
+            putOpenBlas(peers, r, find("OpenBlasPeerBenchmark", "layer", Map.of("batch", Integer.toString(batch),
+                "product", product, "threads", twoThreads ? "2" : "1")));
+            key = "gemm.layer." + product + (twoThreads ? ".2t" : ".1t") + ".b" + batch;
+        }
+        rows.add(new Row(GEMM, "layer " + product + " " + layerShape(product, batch), variant, "batch=" + batch,
+            batch, gflops, "GFLOP/s", Double.NaN, "", gflops * 1e9 / (twoThreads ? peakAll : peak1),
+            twoThreads ? "peak all threads" : "peak 1 thread", peers, r.secondary("gc.alloc.rate.norm"), key));
+    }
+
+    /** The dense layer's product as m×k·k×n. */
+    static String layerShape(final String product, final int batch)
+    {
+        switch (product)
+        {
+            case "forward": return batch + "×" + LAYER_IN + "·" + LAYER_IN + "×" + LAYER_OUT;
+            case "gradW": return LAYER_IN + "×" + batch + "·" + batch + "×" + LAYER_OUT;
+            default: return batch + "×" + LAYER_OUT + "·" + LAYER_OUT + "×" + LAYER_IN;
+        }
+    }
+
+    /**
+     * The OpenBLAS speedup column; a peer measured with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE set gets its own
+     * column, "OpenBLAS PINNED", so a pinned run is never compared as if it were OpenBLAS as its users get it.
+     */
+    private void putOpenBlas(final Map<String, Double> peers, final JmhResult ours, final JmhResult peer)
+    {
+        peers.put(peer != null && pinned(peer) ? "OpenBLAS PINNED" : "OpenBLAS", ratio(ours, peer));
+    }
+
+    /** Whether an OpenBLAS result was measured with the pinning variables set in its fork. */
+    static boolean pinned(final JmhResult r)
+    {
+        return r.secondary("pinned") > 0;
     }
 
     /** FLOP per call of each lesson GEMM kernel, or 0 for memory-bound kernels. */

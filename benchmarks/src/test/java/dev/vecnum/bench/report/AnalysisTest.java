@@ -73,6 +73,58 @@ class AnalysisTest
         assertThrows(IllegalArgumentException.class, () -> Analysis.opsPerSecond(result(1, "furlongs")));
     }
 
+    @Test
+    void shouldReportLayerProductsAndLabelAPinnedOpenBlas()
+    {
+        final Map<String, String> fwd1 = Map.of("batch", "32", "product", "forward");
+        final Map<String, String> peer1 = Map.of("batch", "32", "product", "forward", "threads", "1");
+        final Map<String, String> peer2 = Map.of("batch", "32", "product", "forward", "threads", "2");
+        final List<JmhResult> results = List.of(
+            new JmhResult("MachineLimitsBenchmark", "fmaPeak", 1, Map.of(), 1, 0, "ops/s", Map.of("flop", 100e9)),
+            new JmhResult("MachineLimitsBenchmark", "fmaPeakAllThreads", 2, Map.of(), 1, 0, "ops/s",
+                Map.of("flop", 200e9)),
+            new JmhResult("GemmSizesBenchmark", "layer", 1, fwd1, 6000, 0, "ops/s", Map.of()),
+            new JmhResult("GemmSizesBenchmark", "layer2t", 1, fwd1, 9000, 0, "ops/s", Map.of()),
+            new JmhResult("OpenBlasPeerBenchmark", "layer", 1, peer1, 3000, 0, "ops/s",
+                Map.of("unavailable", 0.0, "pinned", 0.0)),
+            new JmhResult("OpenBlasPeerBenchmark", "layer", 1, peer2, 4500, 0, "ops/s",
+                Map.of("unavailable", 0.0, "pinned", 4500.0)));
+        final Analysis a = new Analysis(results, false);
+        final String kernel = "layer forward 32×784·784×256";
+        final Row one = row(a, Analysis.GEMM, kernel, "vecnum 1t", "batch=32");
+        final double flop = 2.0 * 32 * 784 * 256;
+        assertEquals(flop * 6000 / 1e9, one.value, 1e-9);
+        assertEquals(flop * 6000 / 100e9, one.ofLimit, 1e-12);
+        assertEquals(2.0, one.peers.get("OpenBLAS"), 1e-12);
+        assertEquals("gemm.layer.forward.1t.b32", one.key);
+        // the two-thread peer ran pinned: its own column and label, never the plain OpenBLAS comparison
+        final Row two = row(a, Analysis.GEMM, kernel, "vecnum 2t", "batch=32");
+        assertEquals(2.0, two.peers.get("OpenBLAS PINNED"), 1e-12);
+        assertFalse(two.peers.containsKey("OpenBLAS"));
+        row(a, Analysis.GEMM, kernel, "OpenBLAS 2t PINNED", "batch=32");
+        row(a, Analysis.GEMM, kernel, "OpenBLAS 1t", "batch=32");
+        assertTrue(Markdown.report(a).contains("vs OpenBLAS PINNED"));
+        assertEquals("784×128·128×256", Analysis.layerShape("gradW", 128));
+        assertEquals("512×256·256×784", Analysis.layerShape("gradX", 512));
+    }
+
+    @Test
+    void shouldDescribeTheRecordedOpenBlasBesideTheResult(@TempDir final Path dir) throws Exception
+    {
+        final Path json = dir.resolve("jmh-result.json");
+        assertEquals(null, OpenBlasRecord.describe(json));
+        Files.writeString(dir.resolve(OpenBlasRecord.FILE),
+            "corename=Zen\nconfig=OpenBLAS 0.3.31 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=128\npinned=\n");
+        final String own = OpenBlasRecord.describe(json);
+        assertTrue(own.contains("`openblas_get_corename()` = Zen"), own);
+        assertTrue(own.contains("DYNAMIC_ARCH"), own);
+        assertTrue(own.contains("own CPU detection"), own);
+        Files.writeString(dir.resolve(OpenBlasRecord.FILE),
+            "corename=Haswell\nconfig=x\npinned=OPENBLAS_CORETYPE=Haswell OPENBLAS_L2_SIZE=512\n");
+        final String pinned = OpenBlasRecord.describe(json);
+        assertTrue(pinned.contains("**PINNED** by OPENBLAS_CORETYPE=Haswell OPENBLAS_L2_SIZE=512"), pinned);
+    }
+
     private static JmhResult result(final double score, final String unit)
     {
         return new JmhResult("X", "m", 1, Map.of(), score, 0, unit, Map.of());

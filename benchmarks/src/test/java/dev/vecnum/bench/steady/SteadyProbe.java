@@ -9,12 +9,13 @@ import java.util.SplittableRandom;
 import dev.vecnum.core.Activations;
 import dev.vecnum.core.Matmul;
 import dev.vecnum.examples.data.BundledData;
-import dev.vecnum.examples.data.Dataset;
 import dev.vecnum.examples.lesson.LessonRun;
-import dev.vecnum.examples.nn.Init;
-import dev.vecnum.examples.nn.Mlp;
-import dev.vecnum.examples.train.ParamOptimizer;
-import dev.vecnum.examples.train.TrainingRun;
+import dev.vecnum.nn.Init;
+import dev.vecnum.nn.Loss;
+import dev.vecnum.nn.Mlp;
+import dev.vecnum.nn.data.Dataset;
+import dev.vecnum.nn.train.ParamOptimizer;
+import dev.vecnum.nn.train.TrainingStep;
 
 /**
  * What one fresh JVM does for the stability campaign ({@link SteadyCampaign} starts many): times each shape from its
@@ -130,10 +131,12 @@ public final class SteadyProbe
         final Dataset data = BundledData.lessonSplit().train();
         for (final int b : TRAIN_BATCHES)
         {
-            final TrainingRun run = new TrainingRun(BundledData.lessonSplit(), LessonRun.HIDDEN, Init.LESSON, 0, b,
-                LessonRun.ADAMW.config());
-            final Mlp mlp = run.mlp();
-            final ParamOptimizer optimizer = run.optimizer();
+            // the lesson's AdamW run, built as TrainStepBenchmark builds it (nn's shared training step)
+            final Mlp mlp = new Mlp(new int[] {data.features(), LessonRun.HIDDEN[0], LessonRun.HIDDEN[1],
+                data.targets()}, b);
+            Init.LESSON.apply(mlp, 0);
+            final TrainingStep<float[]> training =
+                new TrainingStep<>(mlp, Loss.MSE, new ParamOptimizer(LessonRun.ADAMW.config(), mlp));
             final int[] from = {0};
             final Call step = () ->
             {
@@ -141,8 +144,7 @@ public final class SteadyProbe
                 {
                     from[0] = 0;
                 }
-                mlp.gradient(data.x(), from[0] * data.features(), data.y(), from[0] * data.targets(), b);
-                optimizer.step();
+                training.step(data.x(), from[0] * data.features(), data.y(), from[0] * data.targets(), b);
                 from[0] += b;
             };
             final double[] first = window(step);

@@ -83,7 +83,7 @@ public class MicroKernelCeilingBenchmark
         {
             for (int ir = 0; ir < mc; ir += MicroKernel.MR)
             {
-                MicroKernel.tile(ap, ir * kc, bp, CacheAlignment.OFFSET + jr * nr * kc, kc, c, 0, 0,
+                MicroKernel.tile(ap, ir * kc, bp, CacheAlignment.OFFSET + jr * nr * kc, nr, kc, c, 0, 0,
                     c, ir * ldc + jr * nr, ldc, false);
             }
         }

@@ -17,8 +17,13 @@ import dev.vecnum.core.parallel.WorkerPool;
  */
 public final class BlockedGemm implements GemmKernels
 {
-    /** Rows and columns below which the small path is always used. */
-    static final int PACKED_MIN_ROWS = 2 * MicroKernel.MR;
+    /**
+     * Rows and columns below which the small path is always used (a fixed 16, not tied to the register tile, so the
+     * path a shape takes is the same on every machine).
+     */
+    static final int PACKED_MIN_ROWS = 16;
+    /** Depth below which the small path is always used. */
+    static final int PACKED_MIN_DEPTH = 8;
     /** m·n·k below which the small path is used. */
     static final long PACKED_MIN_VOLUME = Long.getLong("vecnum.gemm.packedMin", 40L * 40 * 40);
 
@@ -80,7 +85,7 @@ public final class BlockedGemm implements GemmKernels
      */
     public static boolean packed(final int m, final int k, final int n)
     {
-        return m >= PACKED_MIN_ROWS && n >= PACKED_MIN_ROWS && k >= MicroKernel.MR &&
+        return m >= PACKED_MIN_ROWS && n >= PACKED_MIN_ROWS && k >= PACKED_MIN_DEPTH &&
             (long) m * n * k >= PACKED_MIN_VOLUME;
     }
 

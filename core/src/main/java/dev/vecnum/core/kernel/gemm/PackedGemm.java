@@ -42,8 +42,19 @@ final class PackedGemm
      * rows × columns fit.
      */
     static final long PARTIAL_MAX_FLOATS = Long.getLong("vecnum.gemm.partialMax", 1L << 22);
+    /**
+     * Most rows of C (per task) for which B of A·B and Aᵀ·B is read in place instead of packed: each B element is
+     * then used by so few rows that copying it costs more than reading it from its own rows (32×784·784×256 on Zen 3:
+     * 55 → 66 GFLOP/s; 128 rows: no gain). Not when B's rows are a multiple of {@link #B_IN_PLACE_BAD_STRIDE} floats
+     * long: a panel's rows then share a few L1 sets and evict each other (32×1024·1024×1024: 60 → 54).
+     */
+    static final int B_IN_PLACE_MAX_ROWS = Integer.getInteger("vecnum.gemm.bInPlaceRows", 72);
+    /** Row length (floats) whose multiples keep B packed (see {@link #B_IN_PLACE_MAX_ROWS}). */
+    static final int B_IN_PLACE_BAD_STRIDE = 512;
     /** Smallest m·n·k worth dispatching to worker threads. */
     static final long PARALLEL_MIN_VOLUME = Long.getLong("vecnum.gemm.parallelMin", 96L * 96 * 96);
+
+    private static final String SPLIT = System.getProperty("vecnum.gemm.split", "auto");
 
     // depth-block roles: the only block, or the first / a middle / the last of several
     private static final int ONLY = 0;
@@ -104,7 +115,7 @@ final class PackedGemm
             {
                 final int rowTiles = (m + MR - 1) / MR;
                 final int colTiles = (n + NR - 1) / NR;
-                job.splitRows = rowTiles >= threads || rowTiles >= colTiles;
+                job.splitRows = splitRows(form, m, n, rowTiles, colTiles, threads);
                 final int tasks = Math.min(threads, job.splitRows ? rowTiles : colTiles);
                 pool.execute(job, tasks);
             }
@@ -118,6 +129,35 @@ final class PackedGemm
         {
             job.clear();
         }
+    }
+
+    /**
+     * Whether a product is split over threads by rows of C (else by columns). A row split makes every task pack all of
+     * B (k·n) and its share of A, a column split all of A (m·k) and its share of B: rows when m ≥ n, so the operand
+     * every task copies is the smaller one (32×256·256×784 A·Bᵀ over columns: 58 → 74 GFLOP/s on two threads) —
+     * unless each row task is short enough to read B in place (see {@link #bInPlace}), which makes B free to every
+     * task (128×784·784×256: rows 122, columns 93); either way only when there are enough tiles to give every thread
+     * one.
+     */
+    static boolean splitRows(
+        final int form, final int m, final int n, final int rowTiles, final int colTiles, final int threads)
+    {
+        final String forced = SPLIT;
+        if (forced.equals("rows") || forced.equals("cols"))
+        {
+            return forced.equals("rows");
+        }
+        if (rowTiles < threads || colTiles < threads)
+        {
+            return rowTiles >= colTiles;
+        }
+        return m >= n || bInPlace(form, roundUp((m + threads - 1) / threads, MR), n);
+    }
+
+    /** Whether a task of {@code rows} rows reads B in place (see {@link #B_IN_PLACE_MAX_ROWS}). */
+    static boolean bInPlace(final int form, final int rows, final int n)
+    {
+        return form != ABT && rows <= B_IN_PLACE_MAX_ROWS && n % B_IN_PLACE_BAD_STRIDE != 0;
     }
 
     static int roundUp(final int x, final int unit)
@@ -140,6 +180,7 @@ final class PackedGemm
         final boolean packAContiguous = g.form == ATB;
         final boolean packBContiguous = g.form != ABT;
         final int rows = roundUp(i1 - i0, MR);
+        final boolean bInPlace = bInPlace(g.form, i1 - i0, n);
         // several depth blocks and room for at least one NR-wide column block of partial sums; else C directly
         final boolean passes = k > KC && (long) rows * NR <= g.partialMax;
         final int ncMax = passes ? (int) Math.max(NR, Math.min(NC, g.partialMax / rows / NR * NR)) : NC;
@@ -151,8 +192,18 @@ final class PackedGemm
             for (int pc = 0; pc < k; pc += KC)
             {
                 final int kc = Math.min(KC, k - pc);
-                final float[] bp = ws.b(ncr * kc);
-                if (packBContiguous)
+                final float[] bp = ws.b((bInPlace ? NR : ncr) * kc);
+                // B read in place: its whole panels start here (row stride n); only a ragged last panel is packed
+                final int bSrc = bInPlace ? g.bOff + pc * n + jc : -1;
+                if (bInPlace)
+                {
+                    final int whole = nc / NR * NR;
+                    if (whole < nc)
+                    {
+                        Packing.pack(g.b, bSrc + whole, n, true, NR, nc - whole, kc, bp, CacheAlignment.OFFSET);
+                    }
+                }
+                else if (packBContiguous)
                 {
                     Packing.pack(g.b, g.bOff + pc * n + jc, n, true, NR, nc, kc, bp, CacheAlignment.OFFSET);
                 }
@@ -173,7 +224,7 @@ final class PackedGemm
                     {
                         Packing.pack(g.a, g.aOff + ic * k + pc, k, false, MR, mc, kc, ap, 0);
                     }
-                    macroKernel(g, ws, ap, bp, partial, (ic - i0) * ncr, ic, mc, jc, nc, kc, pass);
+                    macroKernel(g, ws, ap, bp, bSrc, partial, (ic - i0) * ncr, ic, mc, jc, nc, kc, pass);
                 }
             }
         }
@@ -181,10 +232,13 @@ final class PackedGemm
 
     /**
      * One MC×nc block: every MR×NR tile through the micro-kernel. A tile's partial sums live at
-     * {@code partial[pOff + jr·mcr + ir·NR ..]} (MR rows of NR), in the order this loop visits the tiles.
+     * {@code partial[pOff + jr·mcr + ir·NR ..]} (MR rows of NR), in the order this loop visits the tiles. With
+     * {@code bSrc ≥ 0} whole B panels are read in place from {@code g.b[bSrc + jr ..]} (row stride n) and only a
+     * ragged last panel from {@code bp}.
      */
     private static void macroKernel(
-        final Job g, final Workspace ws, final float[] ap, final float[] bp, final float[] partial, final int pOff,
+        final Job g, final Workspace ws, final float[] ap, final float[] bp, final int bSrc, final float[] partial,
+        final int pOff,
         final int ic, final int mc, final int jc, final int nc, final int kc, final int pass)
     {
         final float[] c = g.c;
@@ -199,12 +253,15 @@ final class PackedGemm
         {
             final int nr = Math.min(NR, nc - jr);
             final int biasOff = g.biasOff + jc + jr;
+            final boolean inPlace = bSrc >= 0 && nr == NR;
+            final float[] b = inPlace ? g.b : bp;
+            final int bOff = inPlace ? bSrc + jr : CacheAlignment.OFFSET + (bSrc >= 0 ? 0 : jr * kc);
+            final int bLd = inPlace ? g.n : NR;
             for (int ir = 0; ir < mc; ir += MR)
             {
                 final int mr = Math.min(MR, mc - ir);
                 final int cIdx = g.cOff + (ic + ir) * ldc + jc + jr;
                 final int aOff = ir * kc;
-                final int bOff = CacheAlignment.OFFSET + jr * kc;
                 final int slot = pOff + jr * mcr + ir * NR;
                 final boolean full = mr == MR && nr == NR;
                 if (partial == null)
@@ -213,7 +270,7 @@ final class PackedGemm
                     final boolean load = accumulate || pass == MIDDLE || pass == LAST;
                     if (full && !epilogue)
                     {
-                        MicroKernel.tile(ap, aOff, bp, bOff, kc, c, cIdx, ldc, c, cIdx, ldc, load);
+                        MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, c, cIdx, ldc, c, cIdx, ldc, load);
                     }
                     else
                     {
@@ -222,36 +279,36 @@ final class PackedGemm
                         {
                             MicroKernel.loadEdge(c, cIdx, ldc, mr, nr, tile, 0);
                         }
-                        MicroKernel.tile(ap, aOff, bp, bOff, kc, tile, 0, NR, tile, 0, NR, load);
+                        MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, tile, 0, NR, tile, 0, NR, load);
                         MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, bias, biasOff, epilogue, relu);
                     }
                 }
                 else if (pass == MIDDLE)
                 {
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, true);
+                    MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, partial, slot, NR, partial, slot, NR, true);
                 }
                 else if (pass == FIRST && !accumulate)
                 {
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, false);
+                    MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, partial, slot, NR, partial, slot, NR, false);
                 }
                 else if (pass == FIRST && full)
                 {
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, c, cIdx, ldc, partial, slot, NR, true);
+                    MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, c, cIdx, ldc, partial, slot, NR, true);
                 }
                 else if (pass == FIRST)
                 {
                     MicroKernel.loadEdge(c, cIdx, ldc, mr, nr, partial, slot);
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, partial, slot, NR, true);
+                    MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, partial, slot, NR, partial, slot, NR, true);
                 }
                 else if (full && !epilogue)
                 {
                     // LAST: C = the partial sums continued
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, c, cIdx, ldc, true);
+                    MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, partial, slot, NR, c, cIdx, ldc, true);
                 }
                 else
                 {
                     // LAST with an edge or the epilogue: into the scratch tile, then written to C's corner
-                    MicroKernel.tile(ap, aOff, bp, bOff, kc, partial, slot, NR, tile, 0, NR, true);
+                    MicroKernel.tile(ap, aOff, b, bOff, bLd, kc, partial, slot, NR, tile, 0, NR, true);
                     MicroKernel.mergeEdge(tile, c, cIdx, ldc, mr, nr, bias, biasOff, epilogue, relu);
                 }
             }

@@ -130,6 +130,26 @@ final class Packing
                 dst[t + 7] = src[s7 + p];
             }
         }
+        // six: a whole A panel of the 6-row AVX2 tile in one pass (not four rows and two single-row passes)
+        for (; i + 6 <= rr && r == 6; i += 6)
+        {
+            final int s0 = off + i * ld;
+            final int s1 = s0 + ld;
+            final int s2 = s1 + ld;
+            final int s3 = s2 + ld;
+            final int s4 = s3 + ld;
+            final int s5 = s4 + ld;
+            for (int p = 0; p < kc; p++)
+            {
+                final int t = d + p * r + i;
+                dst[t] = src[s0 + p];
+                dst[t + 1] = src[s1 + p];
+                dst[t + 2] = src[s2 + p];
+                dst[t + 3] = src[s3 + p];
+                dst[t + 4] = src[s4 + p];
+                dst[t + 5] = src[s5 + p];
+            }
+        }
         for (; i + 4 <= rr; i += 4)
         {
             final int s0 = off + i * ld;

@@ -23,6 +23,8 @@ class BlockedGemmTest
     private static final int NR = MicroKernel.NR;
     private static final int KC = PackedGemm.KC;
     private static final int MC = PackedGemm.MC;
+    // fewest rows and columns of the packed path
+    private static final int MIN = BlockedGemm.PACKED_MIN_ROWS;
 
     private static WorkerPool pool1;
     private static WorkerPool pool2;
@@ -48,7 +50,7 @@ class BlockedGemmTest
     void shouldTakeThePackedPathForTheShapesBelow()
     {
         assertTrue(BlockedGemm.packed(MC + MR + 3, KC + 1, 2 * NR + 5));
-        assertTrue(BlockedGemm.packed(2 * MR + 1, 2 * KC + 3, NR + 1));
+        assertTrue(BlockedGemm.packed(MIN + 1, 2 * KC + 3, NR + 1));
         assertFalse(BlockedGemm.packed(1024, 10, 10), "lesson forward shape must take the small path");
         assertFalse(BlockedGemm.packed(10, 1024, 10), "lesson weight-gradient shape must take the small path");
     }
@@ -60,13 +62,17 @@ class BlockedGemmTest
         // m, k, n: past MC with a ragged MR edge; past 2·KC; ragged NR edge; exact multiples; column-split case
         final int[][] shapes = {
             {MC + MR + 3, KC + 1, 2 * NR + 5},
-            {2 * MR + 1, 2 * KC + 3, NR + 1},
+            {MIN + 1, 2 * KC + 3, NR + 1},
             {3 * MR, KC, 3 * NR},
             {MC - 1, KC - 1, NR - 1},
-            {2 * MR, 40, 5 * NR + 7},
+            {3 * MR, 60, 5 * NR + 7},
             {67, 129, 131},
             // more than one column block (n > NC), several depth blocks: partial sums across column blocks
-            {2 * MR + 3, 2 * KC + 5, PackedGemm.NC + NR + 7},
+            {MIN + 3, 2 * KC + 5, PackedGemm.NC + NR + 7},
+            // a dense layer's products at batch 32 (row split with B read in place, column split, row split)
+            {32, 784, 256},
+            {32, 256, 784},
+            {784, 32, 256},
         };
         for (final int[] s : shapes)
         {
@@ -78,6 +84,32 @@ class BlockedGemmTest
                 }
             }
         }
+    }
+
+    @Test
+    void shouldSplitShortWideProductsOverColumnsUnlessBIsReadInPlace()
+    {
+        final int t = 2;
+        // A·Bᵀ with few rows: a row split would make both threads transpose all of B
+        assertFalse(PackedGemm.splitRows(PackedGemm.ABT, 32, 784, tiles(32, MR), tiles(784, NR), t));
+        assertFalse(PackedGemm.splitRows(PackedGemm.ABT, 128, 784, tiles(128, MR), tiles(784, NR), t));
+        // tall: rows
+        assertTrue(PackedGemm.splitRows(PackedGemm.ATB, 784, 256, tiles(784, MR), tiles(256, NR), t));
+        assertTrue(PackedGemm.splitRows(PackedGemm.AB, 512, 256, tiles(512, MR), tiles(256, NR), t));
+        // A·B with short row tasks read B in place, so splitting rows costs no copy of B
+        assertTrue(PackedGemm.bInPlace(PackedGemm.AB, 64, 256));
+        assertTrue(PackedGemm.splitRows(PackedGemm.AB, 128, 256, tiles(128, MR), tiles(256, NR), t));
+        // ... but not when B's rows are a multiple of 512 floats (L1 set conflicts): columns
+        assertFalse(PackedGemm.bInPlace(PackedGemm.AB, 64, 1024));
+        assertFalse(PackedGemm.splitRows(PackedGemm.AB, 128, 1024, tiles(128, MR), tiles(1024, NR), t));
+        assertFalse(PackedGemm.bInPlace(PackedGemm.ABT, 16, 256), "B of A·Bᵀ is never in row order");
+        // fewer tiles than threads one way: the other way
+        assertTrue(PackedGemm.splitRows(PackedGemm.ABT, 600, 17, tiles(600, MR), tiles(17, NR), t));
+    }
+
+    private static int tiles(final int size, final int unit)
+    {
+        return (size + unit - 1) / unit;
     }
 
     @Test
@@ -130,7 +162,7 @@ class BlockedGemmTest
     {
         final Random rnd = new Random(29);
         // several depth blocks, ragged edges, more than one row block
-        final int[][] shapes = {{MC + MR + 3, 2 * KC + 5, 3 * NR + 7}, {2 * MR + 1, KC + 1, NR + 1}};
+        final int[][] shapes = {{MC + MR + 3, 2 * KC + 5, 3 * NR + 7}, {MIN + 1, KC + 1, NR + 1}};
         for (final int[] s : shapes)
         {
             final int m = s[0];
