@@ -44,9 +44,9 @@ public final class Report
                 System.exit(2);
             }
             final Analysis analysis = new Analysis(JmhResult.read(in));
-<<<<<<< HEAD
+            final String openBlas = OpenBlasRecord.describe(in);
             String md = "## vecnum benchmark report\n\nFrom `" + in.getFileName() + "`.\n" +
-                Markdown.report(analysis);
+                (openBlas == null ? "" : openBlas + "\n") + Markdown.report(analysis);
             final String stability = System.getProperty(STABILITY_PROPERTY, "");
             if (!stability.isBlank())
             {
@@ -59,11 +59,6 @@ public final class Report
                 md += "\n### Stability campaign (fresh JVMs, from `" + file.getFileName() + "`)\n\n" +
                     Stability.markdown(Stability.read(file).campaigns());
             }
-=======
-            final String openBlas = OpenBlasRecord.describe(in);
-            final String md = "## vecnum benchmark report\n\nFrom `" + in.getFileName() + "`.\n" +
-                (openBlas == null ? "" : openBlas + "\n") + Markdown.report(analysis);
->>>>>>> gemm
             Files.createDirectories(out);
             Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
             final List<Path> plots = Plots.write(analysis, out);
